@@ -1,0 +1,190 @@
+"""The state of a programme "as of period P", derived from the import batches.
+
+For every community (facilitator, funding quarter) the latest report at or before
+P from an *active* batch counts. Undone and superseded batches never count, which
+is what makes undo exact. Everything returns pandas frames so KPIs can be
+computed vectorised.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Select, and_, func, select
+from sqlmodel import Session
+
+from data_access.models import (
+    Community,
+    CommunityReport,
+    CommunityReportPartner,
+    EducationPartner,
+    Facilitator,
+    FacilitatorReport,
+    FacilitatorReportSector,
+    FieldLab,
+    FundingReport,
+    HostOrganisation,
+    ImportBatch,
+    Municipality,
+    Programme,
+    Sector,
+)
+
+COMMUNITY_COLUMNS = [
+    "community_id", "programme_id", "programme", "code", "name", "company", "sector",
+    "municipality", "municipality_code", "field_lab", "start_date", "end_date", "status",
+    "facilitator_id", "facilitator", "employees", "managers", "students", "teachers",
+    "question", "champion", "midterm_check", "education_partners", "partner_levels",
+    "report_id", "period",
+]  # fmt: skip
+
+
+def _latest_reports(
+    report, key_columns: list, programme_id: int | None, as_of: str | None
+) -> Select:
+    """Ids of the latest active report per key at or before `as_of`."""
+    rank = (
+        func.row_number()
+        .over(partition_by=key_columns, order_by=(report.period.desc(), report.batch_id.desc()))
+        .label("rank")
+    )
+    conditions = [ImportBatch.status == "active"]
+    if programme_id is not None:
+        conditions.append(ImportBatch.programme_id == programme_id)
+    if as_of is not None:
+        conditions.append(report.period <= as_of)
+    ranked = (
+        select(report.id.label("report_id"), rank)
+        .join(ImportBatch, ImportBatch.id == report.batch_id)
+        .where(and_(*conditions))
+        .subquery()
+    )
+    return select(ranked.c.report_id).where(ranked.c.rank == 1)
+
+
+def communities_as_of(
+    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+) -> pd.DataFrame:
+    """One row per community as last reported at or before `as_of` (None: newest)."""
+    r = CommunityReport
+    latest = _latest_reports(r, [r.community_id], programme_id, as_of)
+    query = (
+        select(
+            Community.id.label("community_id"),
+            Community.programme_id,
+            Programme.name.label("programme"),
+            Community.code,
+            r.name,
+            HostOrganisation.name.label("company"),
+            Sector.code.label("sector"),
+            func.coalesce(Municipality.name, r.municipality_text).label("municipality"),
+            Municipality.cbs_code.label("municipality_code"),
+            FieldLab.name.label("field_lab"),
+            r.start_date,
+            r.end_date,
+            r.status,
+            r.facilitator_id,
+            Facilitator.name.label("facilitator"),
+            r.employees,
+            r.managers,
+            r.students,
+            r.teachers,
+            r.question,
+            r.champion,
+            r.midterm_check,
+            r.id.label("report_id"),
+            r.period,
+        )
+        .join(Community, Community.id == r.community_id)
+        .join(Programme, Programme.id == Community.programme_id)
+        .join(HostOrganisation, HostOrganisation.id == r.host_organisation_id)
+        .join(Sector, Sector.id == r.sector_id)
+        .outerjoin(Municipality, Municipality.id == r.municipality_id)
+        .outerjoin(FieldLab, FieldLab.id == r.field_lab_id)
+        .outerjoin(Facilitator, Facilitator.id == r.facilitator_id)
+        .where(r.id.in_(latest))
+        .order_by(Programme.name, Community.code)
+    )
+    frame = _read(session, query)
+    for column in ("start_date", "end_date", "midterm_check"):
+        frame[column] = pd.to_datetime(frame[column])
+    partners = _read(
+        session,
+        select(CommunityReportPartner.report_id, EducationPartner.name, EducationPartner.level)
+        .join(EducationPartner, EducationPartner.id == CommunityReportPartner.partner_id)
+        .where(CommunityReportPartner.report_id.in_(latest))
+        .order_by(EducationPartner.name),
+    )
+    grouped = partners.groupby("report_id")
+    frame["education_partners"] = frame["report_id"].map(grouped["name"].agg(list))
+    frame["partner_levels"] = frame["report_id"].map(grouped["level"].agg(list))
+    for column in ("education_partners", "partner_levels"):
+        frame[column] = frame[column].apply(lambda v: v if isinstance(v, list) else [])
+    return frame[COMMUNITY_COLUMNS]
+
+
+def facilitators_as_of(
+    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+) -> pd.DataFrame:
+    """One row per facilitator as last reported at or before `as_of`, sectors as codes."""
+    r = FacilitatorReport
+    latest = _latest_reports(r, [r.facilitator_id], programme_id, as_of)
+    frame = _read(
+        session,
+        select(
+            Facilitator.id.label("facilitator_id"),
+            Facilitator.programme_id,
+            Facilitator.name,
+            r.organisation,
+            r.trained_on,
+            r.status,
+            r.hours_per_week,
+            r.max_concurrent,
+            r.id.label("report_id"),
+            r.period,
+        )
+        .join(Facilitator, Facilitator.id == r.facilitator_id)
+        .where(r.id.in_(latest))
+        .order_by(Facilitator.name),
+    )
+    frame["trained_on"] = pd.to_datetime(frame["trained_on"])
+    sectors = _read(
+        session,
+        select(FacilitatorReportSector.report_id, Sector.code)
+        .join(Sector, Sector.id == FacilitatorReportSector.sector_id)
+        .where(FacilitatorReportSector.report_id.in_(latest))
+        .order_by(Sector.sort_order),
+    )
+    by_report = sectors.groupby("report_id")["code"].agg(list)
+    frame["sectors"] = frame["report_id"].map(by_report)
+    frame["sectors"] = frame["sectors"].apply(lambda v: v if isinstance(v, list) else [])
+    return frame
+
+
+def funding_as_of(
+    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+) -> pd.DataFrame:
+    """Granted and spent per programme and quarter, as last reported at or before `as_of`."""
+    r = FundingReport
+    latest = _latest_reports(r, [r.programme_id, r.year, r.quarter], programme_id, as_of)
+    frame = _read(
+        session,
+        select(r.programme_id, r.year, r.quarter, r.granted, r.spent, r.note, r.period)
+        .where(r.id.in_(latest))
+        .order_by(r.programme_id, r.year, r.quarter),
+    )
+    for column in ("granted", "spent"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    return frame
+
+
+def reported_periods(session: Session, *, programme_id: int | None = None) -> list[str]:
+    """Periods with an active import, oldest first: the choices of the period selector."""
+    query = select(ImportBatch.period).where(ImportBatch.status == "active").distinct()
+    if programme_id is not None:
+        query = query.where(ImportBatch.programme_id == programme_id)
+    return sorted(session.execute(query).scalars().all())
+
+
+def _read(session: Session, query: Select) -> pd.DataFrame:
+    result = session.execute(query)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))

@@ -1,0 +1,1 @@
+"""The quarterly workbook: its layout (schema), reading, validation and the template."""

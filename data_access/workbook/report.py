@@ -1,0 +1,117 @@
+"""Validation problems as data (after frictionless): a stable code, where it is, and
+the parameters of its message. Messages are rendered from data_access/locales
+(`issue.<code>`), in Dutch by default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+from data_access.i18n import translate
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem: `sheet` and `column` as written in the file, `row` as Excel numbers it.
+
+    `sheet`, `row` and `column` are None where the problem is the whole file or sheet.
+    """
+
+    code: str
+    severity: Severity = "error"
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    params: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: str = "nl") -> str:
+        return translate(f"issue.{self.code}", lang, **self.params)
+
+    def to_dict(self, lang: str = "nl") -> dict[str, object]:
+        """The JSON shape of the command line contract."""
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "code": self.code,
+            "message": self.message(lang),
+        }
+
+    def flat(self) -> list[object]:
+        """[sheet, row, column, code]: what tests compare."""
+        return [self.sheet, self.row, self.column, self.code]
+
+
+class WorkbookRefused(Exception):
+    """The file as a whole can't be read (not a spreadsheet, corrupt, too big, ...).
+
+    Maps to exit status 2 of the command line; nothing is written.
+    """
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def issue(self) -> Issue:
+        return Issue(self.code, "error", params=self.params)
+
+    def message(self, lang: str = "nl") -> str:
+        return self.issue().message(lang)
+
+
+@dataclass
+class ParsedWorkbook:
+    """What the validator read from a workbook, in canonical form.
+
+    Frames have one row per data row, canonical column keys from `schema`
+    (e.g. `start_date`), Python/pandas values already converted (dates as
+    `datetime.date`, choices as codes like `running`, lists as lists of
+    canonical names/codes), plus `excel_row` (int) and only the columns the
+    file had. A sheet the file doesn't have is None ("not reported").
+    `headers` maps (sheet key, column key) -> the header as written, and
+    `sheet_names` maps sheet key -> the sheet name as written, for messages.
+    """
+
+    programme: str | None = None
+    period: str | None = None
+    submitted_by: str | None = None
+    email: str | None = None
+    communities: pd.DataFrame | None = None
+    facilitators: pd.DataFrame | None = None
+    funding: pd.DataFrame | None = None
+    sheet_names: dict[str, str] = field(default_factory=dict)
+    headers: dict[tuple[str, str], str] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def add(
+        self,
+        code: str,
+        severity: Severity = "error",
+        *,
+        sheet_key: str | None = None,
+        row: int | None = None,
+        column_key: str | None = None,
+        **params: object,
+    ) -> None:
+        """Record an issue, naming sheet and column as the file writes them."""
+        sheet = self.sheet_names.get(sheet_key) if sheet_key else None
+        column = self.headers.get((sheet_key, column_key)) if sheet_key and column_key else None
+        self.issues.append(Issue(code, severity, sheet, row, column, params))

@@ -1,0 +1,87 @@
+"""Shared fixtures: a fresh, migrated database per test, on SQLite and on PostgreSQL.
+
+Database tests take the `database` fixture. It runs every test on a new SQLite
+file and, when TEST_DATABASE_URL names a PostgreSQL server, again on a fresh
+PostgreSQL database cloned from a migrated template. With CI=true a PostgreSQL or
+browser test that would be skipped fails instead, so CI can't go green by skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from data_access import db
+from data_access.migrate import migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() == "true"
+TEMPLATE_DB = "lc_monitor_test_template"
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip locally; in CI a missing PostgreSQL or browser is a failure."""
+    if IN_CI:
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+def _use_database(url: str) -> None:
+    os.environ["DATABASE_URL"] = url
+    db.reset_engine()
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> str | None:
+    """Migrate a template database once per run; each test clones it (fast)."""
+    server_url = os.environ.get("TEST_DATABASE_URL")
+    if not server_url:
+        return None
+    admin = create_engine(_pg_url(server_url, "postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{TEMPLATE_DB}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{TEMPLATE_DB}"'))
+    template_url = _pg_url(server_url, TEMPLATE_DB)
+    _use_database(template_url)
+    migrate()
+    db.reset_engine()
+    admin.dispose()
+    return server_url
+
+
+def _pg_url(server_url: str, database: str) -> str:
+    from data_access.config import normalise_url
+
+    return make_url(normalise_url(server_url)).set(database=database).render_as_string(False)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database(request, tmp_path, monkeypatch, postgres_template) -> Iterator[str]:
+    """A fresh migrated database, made the process's DATABASE_URL; yields its URL."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        _use_database(url)
+        migrate()
+        yield url
+    else:
+        if postgres_template is None:
+            skip_or_fail("TEST_DATABASE_URL is not set")
+        name = f"lc_test_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(_pg_url(postgres_template, "postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"'))
+        url = _pg_url(postgres_template, name)
+        _use_database(url)
+        yield url
+        db.reset_engine()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    db.reset_engine()
