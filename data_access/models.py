@@ -37,8 +37,8 @@ TARGET_MEASURES = (
 
 
 def utc_now() -> datetime:
-    """Timestamps are stored in UTC; the UI converts for display."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Timestamps are timezone-aware UTC (SQLModel refuses naive ones); the UI converts."""
+    return datetime.now(UTC)
 
 
 def money_column() -> Column:
