@@ -1,0 +1,25 @@
+"""LC Monitor: page config, schema check, the shared sidebar, and navigation. Nothing else."""
+
+import streamlit as st
+
+from ui import cache
+from ui.i18n import t
+from ui.sidebar import render_sidebar
+
+st.set_page_config(page_title=t("app.title"), page_icon=":material/groups:", layout="wide")
+cache.ensure_migrated()
+# A url_path must differ from its file's name: while `pages/` exists, Streamlit's
+# legacy multipage mode (used on a process's first run, and on every AppTest run)
+# would otherwise run that file directly, skipping this script and its sidebar.
+pages = [
+    st.Page(
+        "pages/overview.py",
+        title=t("nav.overview"),
+        icon=":material/dashboard:",
+        url_path="overzicht",
+        default=True,
+    ),
+]
+page = st.navigation(pages)
+render_sidebar()
+page.run()

@@ -1,0 +1,83 @@
+"""The only place where Streamlit's caches wrap `data_access`.
+
+Every cached function takes the database URL as its first argument, so a page
+never shows figures from another database (tests switch databases within one
+process). Call `clear_caches()` after anything that writes: an import, an undo,
+a target edit. The short TTL picks up imports made from the command line.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from data_access.config import database_url
+from data_access.db import session_scope
+from data_access.kpis import communities_vs_target as _communities_vs_target
+from data_access.kpis import kpi_summary as _kpi_summary
+from data_access.migrate import migrate
+from data_access.queries import list_programmes
+from data_access.state import reported_periods
+
+TTL_SECONDS = 60
+
+
+@st.cache_resource(show_spinner=False)
+def _migrated(url: str) -> bool:
+    migrate()
+    return True
+
+
+def ensure_migrated() -> None:
+    """Bring the schema up to date once per process and database."""
+    _migrated(database_url())
+
+
+@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+def _programmes(url: str) -> list[tuple[int, str]]:
+    with session_scope() as session:
+        return [(p.id, p.name) for p in list_programmes(session)]
+
+
+def programmes() -> list[tuple[int, str]]:
+    """(id, name) of every programme, by name."""
+    return _programmes(database_url())
+
+
+@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+def _periods(url: str, programme_id: int | None) -> list[str]:
+    with session_scope() as session:
+        return reported_periods(session, programme_id=programme_id)
+
+
+def periods(programme_id: int | None) -> list[str]:
+    """Periods with an active import for the programme, oldest first."""
+    return _periods(database_url(), programme_id)
+
+
+@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+def _vs_target(url: str, programme_id: int | None, as_of: str | None) -> pd.DataFrame:
+    with session_scope() as session:
+        return _communities_vs_target(session, programme_id=programme_id, as_of=as_of)
+
+
+def communities_vs_target(programme_id: int | None, as_of: str | None) -> pd.DataFrame:
+    """Communities started per year against the target (see kpis.md)."""
+    return _vs_target(database_url(), programme_id, as_of)
+
+
+@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+def _summary(url: str, programme_id: int | None, as_of: str | None) -> dict:
+    with session_scope() as session:
+        return _kpi_summary(session, programme_id=programme_id, as_of=as_of)
+
+
+def kpi_summary(programme_id: int | None, as_of: str | None) -> dict:
+    """The headline figures of a programme as of a period."""
+    return _summary(database_url(), programme_id, as_of)
+
+
+def clear_caches() -> None:
+    """Forget cached data after a write, so every page shows the new state."""
+    for cached in (_programmes, _periods, _vs_target, _summary):
+        cached.clear()

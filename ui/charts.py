@@ -1,0 +1,46 @@
+"""Plotly figure builders: `build_*_figure(df, ...) -> go.Figure`, no Streamlit calls.
+
+Pages hand over the frames `data_access` computed; tests inspect `fig.data`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from data_access.i18n import translate
+from ui.theme import ACTUAL_COLOUR, TARGET_COLOUR, register_template
+
+
+def build_communities_vs_target_figure(frame: pd.DataFrame, *, lang: str) -> go.Figure:
+    """Bars: communities started per year; markers on a line: the target for that year."""
+    years = [str(year) for year in frame["year"]]
+    started_label = translate("overview.chart.started", lang)
+    target_label = translate("overview.chart.target", lang)
+    figure = go.Figure()
+    figure.add_bar(
+        x=years,
+        y=frame["started"].tolist(),
+        name=started_label,
+        marker_color=ACTUAL_COLOUR,
+        text=frame["started"].tolist(),
+        textposition="outside",
+        hovertemplate=f"%{{x}}: %{{y}} {started_label.lower()}<extra></extra>",
+    )
+    figure.add_scatter(
+        x=years,
+        y=frame["target_started"].tolist(),
+        name=target_label,
+        mode="lines+markers",
+        line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
+        marker={"color": TARGET_COLOUR, "size": 12, "symbol": "diamond"},
+        hovertemplate=f"%{{x}}: %{{y}} {target_label.lower()}<extra></extra>",
+    )
+    figure.update_layout(
+        template=register_template(),
+        xaxis_title=translate("overview.chart.x_axis", lang),
+        yaxis_title=translate("overview.chart.y_axis", lang),
+        xaxis={"type": "category"},
+        height=380,
+    )
+    return figure

@@ -1,0 +1,25 @@
+"""The current language of this browser session, and `t()` to translate with it.
+
+Dutch is the default. The choice lives in session state (so it survives page
+switches) and in the URL as `?lang=en` (so a copied link opens in the same language).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+
+LANGUAGE_KEY = "sidebar.lang"
+LANGUAGE_PARAM = "lang"
+
+
+def current_language() -> str:
+    """The language picked in the sidebar, else the one in the URL, else Dutch."""
+    chosen = st.session_state.get(LANGUAGE_KEY) or st.query_params.get(LANGUAGE_PARAM)
+    return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, /, **params: object) -> str:
+    """The text for `key` in the current language, placeholders filled in."""
+    return translate(key, current_language(), **params)

@@ -1,0 +1,117 @@
+"""The shared sidebar: language, programme and period, mirrored in the URL.
+
+The filters live in widget state (so they survive page switches) and in
+`st.query_params` (so a copied link reproduces the view). On a fresh session
+the URL seeds the widgets; afterwards the widgets write the URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from ui import cache
+from ui.i18n import LANGUAGE_KEY, LANGUAGE_PARAM, current_language, t
+
+PROGRAMME_KEY = "sidebar.programme"
+PERIOD_KEY = "sidebar.period"
+FILTERS_KEY = "sidebar.filters"
+PROGRAMME_PARAM = "programme"
+PERIOD_PARAM = "period"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose in the sidebar; None where there is nothing to choose."""
+
+    programme_id: int | None = None
+    programme_name: str | None = None
+    period: str | None = None
+
+
+def render_sidebar() -> Filters:
+    """Draw the selectors, sync them with the URL, and remember the choice for pages."""
+    with st.sidebar:
+        _language_switch()
+        names = dict(cache.programmes())
+        programme_id = _programme_selector(names)
+        periods = cache.periods(programme_id) if programme_id is not None else []
+        period = _period_selector(periods)
+    filters = Filters(programme_id, names.get(programme_id), period)
+    _write_url(filters)
+    st.session_state[FILTERS_KEY] = filters
+    return filters
+
+
+def current_filters() -> Filters:
+    """The filters the sidebar chose in this run (empty before it ran)."""
+    return st.session_state.get(FILTERS_KEY) or Filters()
+
+
+def _language_switch() -> str:
+    if LANGUAGE_KEY not in st.session_state:
+        st.session_state[LANGUAGE_KEY] = current_language()
+    st.radio(
+        t("sidebar.language"),
+        options=list(LANGUAGES),
+        format_func=lambda code: t(f"language.{code}"),
+        horizontal=True,
+        key=LANGUAGE_KEY,
+    )
+    return current_language()
+
+
+def _programme_selector(names: dict[int, str]) -> int | None:
+    if not names:
+        return None
+    options = list(names)
+    _seed(PROGRAMME_KEY, _int_or_none(st.query_params.get(PROGRAMME_PARAM)), options)
+    return st.selectbox(
+        t("sidebar.programme"), options=options, format_func=names.__getitem__, key=PROGRAMME_KEY
+    )
+
+
+def _period_selector(periods: list[str]) -> str | None:
+    if not periods:
+        return None
+    options = list(reversed(periods))  # newest first: the usual question is "where are we now"
+    _seed(PERIOD_KEY, st.query_params.get(PERIOD_PARAM), options)
+    return st.selectbox(
+        t("sidebar.period"),
+        options=options,
+        help=t("sidebar.period_help"),
+        key=PERIOD_KEY,
+    )
+
+
+def _seed(key: str, from_url: object, options: list) -> None:
+    """Start from the URL on a fresh session; fall back to the first option if stale."""
+    if key not in st.session_state and from_url in options:
+        st.session_state[key] = from_url
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = options[0]
+
+
+def _write_url(filters: Filters) -> None:
+    wanted = {
+        LANGUAGE_PARAM: current_language(),
+        PROGRAMME_PARAM: None if filters.programme_id is None else str(filters.programme_id),
+        PERIOD_PARAM: filters.period,
+    }
+    if wanted[LANGUAGE_PARAM] == DEFAULT_LANGUAGE:
+        wanted[LANGUAGE_PARAM] = None  # the default needs no parameter
+    for name, value in wanted.items():
+        if value is None:
+            if name in st.query_params:
+                del st.query_params[name]
+        elif st.query_params.get(name) != value:
+            st.query_params[name] = value
+
+
+def _int_or_none(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
