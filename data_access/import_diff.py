@@ -1,0 +1,126 @@
+"""Comparing what a workbook says with the state as of its period.
+
+Both sides are brought to one plain form first (dates as `date`, integers as
+`int`, euros rounded to cents, lists sorted, blanks as None), so "unchanged"
+means the same figures, not the same Python types.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+import pandas as pd
+
+from data_access.workbook import schema
+
+ENTITY_SHEETS = {sheet.key: sheet for sheet in schema.TABLE_SHEETS}
+KEY_FIELDS = {"communities": ("code",), "facilitators": ("name",), "funding": ("year", "quarter")}
+SECTOR_ORDER = list(schema.SECTOR_CHOICES)
+
+
+@dataclass
+class EntityDiff:
+    """One sheet compared with the state: rows to store, counts and field changes."""
+
+    rows: list[dict] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    changes: list[dict] = field(default_factory=list)
+    new_keys: list = field(default_factory=list)
+    missing_keys: list = field(default_factory=list)
+
+
+def clean_value(value: object, kind: str) -> object:
+    """One value in the plain form both sides are compared in."""
+    if isinstance(value, list | tuple):
+        return _clean_list(value)
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if kind == schema.DATE:
+        return value.date() if isinstance(value, datetime) else value
+    if kind == schema.INTEGER:
+        return int(value)
+    if kind in (schema.NUMBER, schema.EURO):
+        return round(float(value), 2)
+    if isinstance(value, str):
+        return value.strip() or None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _clean_list(values: list | tuple) -> list:
+    unique = {str(v).strip() for v in values if v is not None and str(v).strip()}
+    return sorted(unique, key=_list_order)
+
+
+def _list_order(item: str) -> tuple:
+    rank = SECTOR_ORDER.index(item) if item in SECTOR_ORDER else len(SECTOR_ORDER)
+    return (rank, item.casefold())
+
+
+def entity_key(row: dict, entity: str) -> object:
+    """The key an entity is matched on across quarters: code, name (any case), year+quarter."""
+    if entity == "communities":
+        return row["code"]
+    if entity == "facilitators":
+        return schema.normalise_name(row["name"])
+    return (int(row["year"]), int(row["quarter"]))
+
+
+def state_rows(frame: pd.DataFrame, entity: str) -> dict[object, dict]:
+    """The state frame as {key: plain row}, with only the fields the workbook has."""
+    columns = ENTITY_SHEETS[entity].columns
+    records = frame[[c.key for c in columns]].to_dict("records") if len(frame) else []
+    rows = ({c.key: clean_value(r[c.key], c.kind) for c in columns} for r in records)
+    return {entity_key(row, entity): row for row in rows}
+
+
+def diff_entity(entity: str, frame: pd.DataFrame | None, old: dict[object, dict]) -> EntityDiff:
+    """Compare one sheet with the state; columns the file lacks keep their known value."""
+    result = EntityDiff(counts={"new": 0, "updated": 0, "unchanged": 0, "not_reported": 0})
+    if frame is None:
+        result.counts["not_reported"] = len(old)
+        result.missing_keys = list(old)
+        return result
+    columns = ENTITY_SHEETS[entity].columns
+    present = [c for c in columns if c.key in frame.columns]
+    seen = set()
+    for record in frame.to_dict("records"):
+        row = {c.key: clean_value(record[c.key], c.kind) for c in present}
+        key = entity_key(row, entity)
+        seen.add(key)
+        before = old.get(key)
+        merged = {c.key: (before or {}).get(c.key) for c in columns} | row
+        merged["excel_row"] = record.get("excel_row")
+        result.rows.append(merged)
+        if before is None:
+            result.counts["new"] += 1
+            result.new_keys.append(key)
+            continue
+        changed = [_change(entity, merged, c.key, before[c.key], merged[c.key]) for c in columns]
+        changed = [c for c in changed if c is not None]
+        result.counts["updated" if changed else "unchanged"] += 1
+        result.changes.extend(changed)
+    result.missing_keys = [key for key in old if key not in seen]
+    result.counts["not_reported"] = len(result.missing_keys)
+    return result
+
+
+def _change(entity: str, row: dict, field_key: str, old: object, new: object) -> dict | None:
+    if old == new:
+        return None
+    key = "-Q".join(str(row[k]) for k in KEY_FIELDS[entity])
+    return {"sheet": entity, "key": key, "field": field_key, "old": json_safe(old),
+            "new": json_safe(new)}  # fmt: skip
+
+
+def json_safe(value: object) -> object:
+    """Dates as ISO text and decimals as numbers, so changes can be stored as JSON."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value

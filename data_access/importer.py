@@ -1,0 +1,90 @@
+"""Importing a quarterly workbook: preview it (`plan_import`) or apply it (`apply_import`).
+
+Both validate the file, check it against the database and compare it with the
+state as of its period. Applying does all of that again inside one writing
+transaction, so either the whole workbook is stored as a new batch or nothing is.
+See ../shared/spec/quarterly-workbook.md, "Meaning of an import".
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from data_access.config import UploadLimits
+from data_access.db import session_scope
+from data_access.import_apply import write_batch
+from data_access.import_plan import build_plan
+from data_access.import_result import ImportResult
+from data_access.workbook.report import ParsedWorkbook, WorkbookRefused
+
+
+def plan_import(
+    content: bytes, file_name: str, *, lang: str = "nl", limits: UploadLimits | None = None
+) -> ImportResult:
+    """What importing this file would do: status `ready`, `unchanged` or an error; no writes."""
+    parsed = _validate(content, file_name, limits)
+    if isinstance(parsed, ImportResult):
+        return _with_lang(parsed, lang)
+    return plan_parsed(parsed, checksum=checksum_of(content), lang=lang)
+
+
+def plan_parsed(parsed: ParsedWorkbook, *, checksum: str, lang: str = "nl") -> ImportResult:
+    """The plan of an already validated workbook (for callers that validated it themselves)."""
+    with session_scope() as session:
+        return build_plan(session, parsed, checksum=checksum).result(lang)
+
+
+def apply_import(
+    content: bytes,
+    file_name: str,
+    *,
+    uploaded_by: str,
+    lang: str = "nl",
+    limits: UploadLimits | None = None,
+) -> ImportResult:
+    """Validate and apply the file atomically; status `applied`, `unchanged` or an error."""
+    parsed = _validate(content, file_name, limits)
+    if isinstance(parsed, ImportResult):
+        return _with_lang(parsed, lang)
+    return apply_parsed(
+        parsed, content=content, file_name=file_name, uploaded_by=uploaded_by, lang=lang
+    )
+
+
+def apply_parsed(
+    parsed: ParsedWorkbook, *, content: bytes, file_name: str, uploaded_by: str, lang: str = "nl"
+) -> ImportResult:
+    """Apply an already validated workbook in one transaction; on any error nothing is written."""
+    with session_scope(write=True) as session:
+        plan = build_plan(session, parsed, checksum=checksum_of(content), lock=True)
+        result = plan.result(lang)
+        if result.status != "ready":
+            return result
+        batch = write_batch(
+            session, plan, content=content, file_name=file_name, uploaded_by=uploaded_by
+        )
+    result.status = "applied"
+    result.batch_id = batch.id
+    return result
+
+
+def checksum_of(content: bytes) -> str:
+    """The sha256 of a file's bytes: how the same file uploaded twice is recognised."""
+    return hashlib.sha256(content).hexdigest()
+
+
+def _validate(
+    content: bytes, file_name: str, limits: UploadLimits | None
+) -> ParsedWorkbook | ImportResult:
+    # Imported here so the importer loads even while the validator is being written.
+    from data_access.workbook.validate import validate_workbook
+
+    try:
+        return validate_workbook(content, file_name, limits=limits)
+    except WorkbookRefused as refused:
+        return ImportResult(status="refused", issues=[refused.issue()])
+
+
+def _with_lang(result: ImportResult, lang: str) -> ImportResult:
+    result.lang = lang
+    return result
