@@ -101,6 +101,13 @@ class ParsedWorkbook:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def facilitator_names(self) -> set[str]:
+        """Names in the Facilitators sheet, for the importer's "is this facilitator known"."""
+        if self.facilitators is None or "name" not in self.facilitators:
+            return set()
+        return {name for name in self.facilitators["name"] if isinstance(name, str)}
+
     def add(
         self,
         code: str,
