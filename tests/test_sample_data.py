@@ -1,0 +1,133 @@
+"""The sample data reproduces the province's public figures, through the real importer."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+from sqlalchemy import func, select
+
+from data_access import kpis
+from data_access.db import session_scope
+from data_access.importer import plan_import
+from data_access.models import ImportBatch, Target, TargetChange
+from data_access.queries import get_programme
+from data_access.sample import SAMPLE_DIR, load_sample_data, sample_workbooks
+from data_access.targets import set_target
+
+PERIODS = ["2022-Q2", "2022-Q4", "2023-Q2", "2023-Q4"]
+
+
+def _generator():
+    path = SAMPLE_DIR / "make_sample_workbooks.py"
+    spec = importlib.util.spec_from_file_location("make_sample_workbooks", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while defining
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def loaded(database) -> int:
+    load_sample_data()
+    with session_scope() as s:
+        return get_programme(s, name="GasErop!").id
+
+
+def test_committed_workbooks_are_what_the_generator_writes(tmp_path):
+    generator = _generator()
+    assert [p.name for p in sample_workbooks()] == [f"GasErop_{p}.xlsx" for p in PERIODS]
+    for period, committed in zip(PERIODS, sample_workbooks(), strict=True):
+        fresh = tmp_path / committed.name
+        generator.save_reproducibly(generator.build_workbook(period), fresh)
+        assert fresh.read_bytes() == committed.read_bytes(), committed.name
+
+
+def test_sample_2023_q4_workbook_is_valid_on_its_own(database):
+    path = SAMPLE_DIR / "GasErop_2023-Q4.xlsx"
+    result = plan_import(path.read_bytes(), path.name)
+    assert result.ok
+    assert result.errors == []
+    assert result.counts["communities"]["new"] == 23
+
+
+def test_sample_data_gives_13_then_10_and_23_cumulative(loaded):
+    with session_scope() as s:
+        frame = kpis.communities_vs_target(s, programme_id=loaded, as_of="2023-Q4")
+        report = kpis.kpis_report(s, as_of="2023-Q4")
+    assert frame[["year", "started", "completed", "target_started"]].values.tolist() == [
+        [2022, 13, 13, 13.0],
+        [2023, 10, 9, 10.0],
+    ]
+    (programme,) = report["programmes"]
+    assert programme["cumulative"] == {
+        "communities_started": 23, "target_communities_started": 23, "progress": 1.0,
+    }  # fmt: skip
+    assert [y["sector_split"] for y in programme["years"]] == [
+        {"energy_transition": 13},
+        {"circularity": 4, "energy_transition": 6},
+    ]
+    assert [y["participants"]["total"] for y in programme["years"]] == [150, 115]
+    assert programme["participants"] == {
+        "employees": 161, "managers": 35, "students": 46, "teachers": 23, "total": 265,
+    }  # fmt: skip
+    assert [(y["granted"], y["spent"], y["spent_per_community"]) for y in programme["years"]] == [
+        (250000, 149001, 11462),
+        (200000, 151450, 15145),
+    ]
+
+
+def test_sample_facilitators_as_of_2023_q4(loaded):
+    with session_scope() as s:
+        summary = kpis.kpi_summary(s, programme_id=loaded, as_of="2023-Q4")
+        load = kpis.facilitator_load(s, programme_id=loaded, as_of="2023-Q4")
+    assert summary["running_now"] == 1
+    assert summary["facilitators_certified"] == 6
+    assert summary["facilitators_in_training"] == 1
+    assert summary["facilitator_capacity"] == 14
+    assert summary["capacity_gap"] == 1 - 14
+    assert summary["target_facilitators_certified"] == 7.0
+    statuses = dict(zip(load["name"], load["status"], strict=True))
+    assert statuses["Carla Testers"] == "inactive"
+    assert load.loc[load["load"] > 0, "name"].tolist() == ["Daan Demo"]
+
+
+def test_sample_data_as_of_2022_q4_shows_only_2022(loaded):
+    with session_scope() as s:
+        summary = kpis.kpi_summary(s, programme_id=loaded, as_of="2022-Q4")
+        early = kpis.kpi_summary(s, programme_id=loaded, as_of="2022-Q2")
+    assert (summary["started_this_year"], summary["completed_this_year"]) == (13, 13)
+    assert (summary["communities"], summary["running_now"]) == (13, 0)
+    assert summary["facilitators_certified"] == 6
+    assert (early["started_this_year"], early["running_now"], early["planned"]) == (9, 5, 4)
+
+
+def test_sample_success_factors_vary_per_year(loaded):
+    with session_scope() as s:
+        shares = kpis.success_factor_shares(s, programme_id=loaded, as_of="2023-Q4")
+    rows = shares.round(4).to_dict("records")
+    assert rows == [
+        {"year": 2022, "communities": 13, "sharp_question": round(12 / 13, 4),
+         "company_champion": round(12 / 13, 4), "leaders_at_table": 1.0,
+         "facilitator_speaks_sector": 1.0, "vocational_education": round(12 / 13, 4),
+         "midterm_check": round(11 / 13, 4)},
+        {"year": 2023, "communities": 10, "sharp_question": 0.9, "company_champion": 0.9,
+         "leaders_at_table": 1.0, "facilitator_speaks_sector": 0.9,
+         "vocational_education": 0.9, "midterm_check": 0.9},
+    ]  # fmt: skip
+
+
+def test_loading_sample_data_twice_duplicates_nothing_and_keeps_officer_targets(loaded):
+    with session_scope(write=True) as s:
+        set_target(s, programme_id=loaded, year=2023, measure="budget", value=210000,
+                   actor="officer")  # fmt: skip
+    load_sample_data()
+    with session_scope() as s:
+        batches = s.execute(select(func.count()).select_from(ImportBatch)).scalar_one()
+        targets = s.execute(select(func.count()).select_from(Target)).scalar_one()
+        changes = s.execute(select(func.count()).select_from(TargetChange)).scalar_one()
+        budget = s.execute(
+            select(Target.value).where(Target.year == 2023, Target.measure == "budget")
+        ).scalar_one()
+    assert (batches, targets, changes, budget) == (4, 8, 9, 210000.0)
