@@ -13,7 +13,7 @@ from ui.theme import ACTUAL_COLOUR, TARGET_COLOUR, register_template
 
 
 def build_communities_vs_target_figure(frame: pd.DataFrame, *, lang: str) -> go.Figure:
-    """Bars: communities started per year; markers on a line: the target for that year."""
+    """Bars: communities started per year; a diamond marks the target for that year."""
     years = [str(year) for year in frame["year"]]
     started_label = translate("overview.chart.started", lang)
     target_label = translate("overview.chart.target", lang)
@@ -24,16 +24,22 @@ def build_communities_vs_target_figure(frame: pd.DataFrame, *, lang: str) -> go.
         name=started_label,
         marker_color=ACTUAL_COLOUR,
         text=frame["started"].tolist(),
-        textposition="outside",
+        textposition="inside",
+        insidetextanchor="middle",
+        textfont={"color": "white", "size": 16},
         hovertemplate=f"%{{x}}: %{{y}} {started_label.lower()}<extra></extra>",
     )
     figure.add_scatter(
         x=years,
         y=frame["target_started"].tolist(),
         name=target_label,
-        mode="lines+markers",
-        line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
-        marker={"color": TARGET_COLOUR, "size": 12, "symbol": "diamond"},
+        mode="markers",  # targets of different years are not a trend: no joining line
+        marker={
+            "color": TARGET_COLOUR,
+            "size": 16,
+            "symbol": "diamond",
+            "line": {"color": "white", "width": 2},
+        },
         hovertemplate=f"%{{x}}: %{{y}} {target_label.lower()}<extra></extra>",
     )
     figure.update_layout(

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from data_access import db
 from data_access.migrate import migrate
-from tests.ui.seed import seed_two_years
+from data_access.sample import load_sample_data
 
 APP_FILE = Path(__file__).resolve().parents[2] / "app.py"
 
@@ -27,12 +27,12 @@ def _point_at(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def sample_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated SQLite file with the sample programme, built once per run."""
+    """One migrated SQLite file with the sample data (through the importer), built once."""
     path = tmp_path_factory.mktemp("sample") / "sample.sqlite3"
     with pytest.MonkeyPatch.context() as patch:
         _point_at(f"sqlite:///{path}", patch)
         migrate()
-        seed_two_years()
+        load_sample_data()
         db.reset_engine()
     return path
 

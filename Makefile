@@ -1,0 +1,42 @@
+# LC Monitor. Needs only python3 (3.11+) and make; everything else goes into .venv.
+#   make run    install, migrate, load the sample data, start the app on localhost:8501
+#   make test   every test tier (browser and PostgreSQL tests skip locally when absent)
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.9.30
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint format bench clean
+
+install: $(STAMP)
+
+# Reinstalls only when a requirements file changed since the last install.
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(VENV)/bin/uv pip install --python $(PY) -r requirements-dev.txt
+	touch $(STAMP)
+
+run: install
+	$(PY) -m data_access migrate
+	$(PY) -m data_access seed-sample
+	$(PY) -m streamlit run app.py
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts bench/out
