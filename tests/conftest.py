@@ -22,7 +22,8 @@ from data_access.migrate import migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
-TEMPLATE_DB = "lc_monitor_test_template"
+# One template per test run, so parallel runs against one server never collide.
+TEMPLATE_DB = f"lc_template_{uuid.uuid4().hex[:12]}"
 
 
 def skip_or_fail(reason: str) -> None:
@@ -38,11 +39,12 @@ def _use_database(url: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def postgres_template() -> str | None:
+def postgres_template() -> Iterator[str | None]:
     """Migrate a template database once per run; each test clones it (fast)."""
     server_url = os.environ.get("TEST_DATABASE_URL")
     if not server_url:
-        return None
+        yield None
+        return
     admin = create_engine(_pg_url(server_url, "postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{TEMPLATE_DB}" WITH (FORCE)'))
@@ -51,8 +53,10 @@ def postgres_template() -> str | None:
     _use_database(template_url)
     migrate()
     db.reset_engine()
+    yield server_url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{TEMPLATE_DB}" WITH (FORCE)'))
     admin.dispose()
-    return server_url
 
 
 def _pg_url(server_url: str, database: str) -> str:
