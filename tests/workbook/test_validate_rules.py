@@ -39,7 +39,9 @@ def without_column(spec, key: str, records: list[dict], lang: str = "nl") -> lis
 COMMUNITY_CASES = {
     "required code": ([community(code=" ")], [[LC, 2, "Code", "required"]]),
     "invalid date": ([community(start_date="31-02-2022")], [[LC, 2, "Startdatum", "invalid_date"]]),
-    "number as date": ([community(midterm_check=44000)], [[LC, 2, "Tussentijdse check", "invalid_date"]]),
+    "number as date": (
+        [community(midterm_check=44000)], [[LC, 2, "Tussentijdse check", "invalid_date"]],
+    ),
     "invalid integer": ([community(employees="3,5")], [[LC, 2, "Medewerkers", "invalid_integer"]]),
     "text integer": ([community(students="veel")], [[LC, 2, "Studenten", "invalid_integer"]]),
     "negative count": ([community(managers=-1)], [[LC, 2, "Leidinggevenden", "out_of_range"]]),
@@ -92,7 +94,9 @@ FACILITATOR_CASES = {
     "invalid sector in list": (
         [facilitator(sectors="Logistiek; Zorg")], [[FAC, 2, "Sectoren", "invalid_choice"]],
     ),
-    "hours over 40": ([facilitator(hours_per_week=41)], [[FAC, 2, "Uren per week", "out_of_range"]]),
+    "hours over 40": (
+        [facilitator(hours_per_week=41)], [[FAC, 2, "Uren per week", "out_of_range"]],
+    ),
     "hours not a number": (
         [facilitator(hours_per_week="veel")], [[FAC, 2, "Uren per week", "invalid_number"]],
     ),
@@ -182,13 +186,16 @@ REPORT_CASES = {
     "programme key missing (en)": (
         report_rows("en", programme=None), [[REP, None, "Programme", "required"]]
     ),
-    "programme empty": ([["Programma", " "], ["Periode", "2022-Q2"]], [[REP, 1, "Programma", "required"]]),
+    "programme empty": (
+        [["Programma", " "], ["Periode", "2022-Q2"]], [[REP, 1, "Programma", "required"]],
+    ),
     "invalid email": (
         [["Programma", "X"], ["Periode", "2022-Q2"], ["E-mail", "jan at example"]],
         [[REP, 3, "E-mail", "invalid_email"]],
     ),
     "unknown key with a value": (
-        [["Programma", "X"], ["Periode", "2022-Q2"], ["Versie", 3]], [[REP, 3, None, "unknown_key"]],
+        [["Programma", "X"], ["Periode", "2022-Q2"], ["Versie", 3]],
+        [[REP, 3, None, "unknown_key"]],
     ),
     "period twice": (
         [["Programma", "X"], ["Periode", "2022-Q2"], ["Period", "2022-Q3"]],
