@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pandas as pd
+from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from data_access.models import SQLModel
 from data_access.workbook import schema
 from data_access.workbook.report import ParsedWorkbook
+from data_access.workbook.template import write_template
 
 
 def dump_tables(engine: Engine) -> dict[str, list]:
@@ -95,3 +98,36 @@ def parsed_workbook(
         frame["excel_row"] = range(2, len(rows) + 2)
         setattr(parsed, spec.key, frame)
     return parsed
+
+
+ROWS = {
+    "nl": {
+        "Leergemeenschappen": ["GE23-01", "Warmtepompen", "Oost BV", "Circulariteit", "Zwolle",
+                               None, date(2023, 4, 3), None, "Lopend", "Anna", 6, 1, 2, 1,
+                               "Saxion; ROC van Twente", "Sneller installeren", "Piet", None],
+        "Facilitatoren": ["Anna", "Saxion", date(2022, 6, 1), "Gecertificeerd", 16, 3,
+                          "Circulariteit; Logistiek"],
+        "Financiën": [2023, 2, 100000, 2500.5, "Q2"],
+    },
+    "en": {
+        "Communities": ["GE23-01", "Heat pumps", "Oost BV", "Circularity", "Zwolle", None,
+                        date(2023, 4, 3), None, "Running", "Anna", 6, 1, 2, 1,
+                        "Saxion; ROC van Twente", "Install faster", "Piet", None],
+        "Facilitators": ["Anna", "Saxion", date(2022, 6, 1), "Certified", 16, 3,
+                         "Circularity; Logistics"],
+        "Funding": [2023, 2, 100000, 2500.5, "Q2"],
+    },
+}  # fmt: skip
+
+
+def filled_template(lang: str = "nl", *, period: str = "2023-Q2") -> bytes:
+    """The template with one valid row in each sheet, filled in with openpyxl."""
+    buffer = io.BytesIO()
+    write_template(buffer, lang=lang, programme="GasErop!", period=period)
+    book = load_workbook(io.BytesIO(buffer.getvalue()))
+    for sheet_name, row in ROWS[lang].items():
+        for column, value in enumerate(row, start=1):
+            book[sheet_name].cell(2, column, value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
