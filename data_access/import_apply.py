@@ -1,8 +1,9 @@
 """Writing a planned import: one batch, its lookups and every reported row, in bulk.
 
-Everything runs in the caller's transaction. Rows go in as a few multi-row
-INSERT ... RETURNING statements per table (SQLAlchemy's "insertmanyvalues"), never
-one round trip per row, so 100,000 communities apply in seconds.
+Everything runs in the caller's transaction. Rows go in as one executemany per
+table (multi-row INSERTs where the driver supports them), never one ORM round
+trip per row; new ids are read back by their unique keys, so 100,000 communities
+apply in seconds.
 """
 
 from __future__ import annotations
@@ -97,17 +98,17 @@ def get_or_create(
         if value is not None and key(value) not in ids:
             missing.setdefault(key(value), value)
     if missing:
-        rows = [{column: value, **fixed} for value in missing.values()]
-        new_ids = _insert_returning(session, table, rows)
-        ids.update(zip(missing, new_ids, strict=True))
+        # Read the new ids back by their unique names: RETURNING in parameter order
+        # would fall back to one statement per row on SQLite.
+        _insert(session, table, [{column: value, **fixed} for value in missing.values()])
+        ids = {key(value): row_id for row_id, value in session.execute(query)}
     return ids
 
 
-def _insert_returning(session: Session, table: Table, rows: list[dict]) -> list[int]:
-    if not rows:
-        return []
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.execute(statement, rows).scalars())
+def _report_ids(session: Session, table: Table, owner: str, batch_id: int) -> dict[int, int]:
+    """{owner id: report id} of one batch, which reports each owner once."""
+    query = select(table.c[owner], table.c.id).where(table.c.batch_id == batch_id)
+    return dict(session.execute(query).all())
 
 
 def _insert(session: Session, table: Table, rows: list[dict]) -> None:
@@ -131,11 +132,12 @@ def _write_facilitators(
         | {name: r[name] for name in FACILITATOR_FIELDS}
         for r in rows
     ]  # fmt: skip
-    report_ids = _insert_returning(session, FacilitatorReport.__table__, reports)
+    _insert(session, FacilitatorReport.__table__, reports)
+    report_ids = _report_ids(session, FacilitatorReport.__table__, "facilitator_id", batch.id)
     sectors = _sector_ids(session)
     links = [
-        {"report_id": report_id, "sector_id": sectors[code]}
-        for report_id, r in zip(report_ids, rows, strict=True)
+        {"report_id": report_ids[report["facilitator_id"]], "sector_id": sectors[code]}
+        for report, r in zip(reports, rows, strict=True)
         for code in r["sectors"] or []
     ]
     _insert(session, FacilitatorReportSector.__table__, links)
@@ -179,10 +181,11 @@ def _write_communities(
             else None,
         }
         reports.append(report)
-    report_ids = _insert_returning(session, CommunityReport.__table__, reports)
+    _insert(session, CommunityReport.__table__, reports)
+    report_ids = _report_ids(session, CommunityReport.__table__, "community_id", batch.id)
     links = [
-        {"report_id": report_id, "partner_id": partner_id}
-        for report_id, r in zip(report_ids, rows, strict=True)
+        {"report_id": report_ids[report["community_id"]], "partner_id": partner_id}
+        for report, r in zip(reports, rows, strict=True)
         for partner_id in {partners[normalise_name(p)] for p in r["education_partners"] or []}
     ]
     _insert(session, CommunityReportPartner.__table__, links)
