@@ -85,7 +85,7 @@ def report_rows(
     if not mask.any():
         return
     rows = frame.loc[mask, "excel_row"]
-    columns = {name: series[mask].tolist() for name, series in (params or {}).items()}
+    columns = {name: series.reindex(rows.index).tolist() for name, series in (params or {}).items()}
     for position, row in enumerate(rows.tolist()):
         row_params = {name: values[position] for name, values in columns.items()}
         parsed.add(

@@ -87,7 +87,8 @@ def check_communities(
     if "municipality" in frame:
         known = {fold(name) for name in municipality_codes().values()}
         names = frame["municipality"]
-        unknown = names.notna() & ~names.map(fold, na_action="ignore").isin(known)
+        is_known = {name: fold(name) in known for name in names.dropna().unique()}
+        unknown = names.notna() & ~names.map(is_known).astype("boolean").fillna(True)
         report_rows(parsed, "unknown_municipality", unknown, frame, severity="warning",
                     sheet_key=spec.key, column_key="municipality",
                     params={"value": names})  # fmt: skip
@@ -96,8 +97,9 @@ def check_communities(
 def _check_dates(parsed: ParsedWorkbook, frame: pd.DataFrame) -> None:
     start, end = frame["start_date"], frame["end_date"]
     where = {"sheet_key": COMMUNITIES.key, "column_key": "end_date"}
-    dates = {"start": start.dt.strftime("%d-%m-%Y"), "end": end.dt.strftime("%d-%m-%Y")}
-    report_rows(parsed, "end_before_start", end < start, frame, params=dates, **where)
+    before = end < start
+    dates = {"start": _day(start[before]), "end": _day(end[before])}
+    report_rows(parsed, "end_before_start", before, frame, params=dates, **where)
     weeks = (end - start).dt.days / 7
     outside = (end >= start) & ((weeks < DURATION_WEEKS_MIN) | (weeks > DURATION_WEEKS_MAX))
     report_rows(
@@ -107,6 +109,11 @@ def _check_dates(parsed: ParsedWorkbook, frame: pd.DataFrame) -> None:
                 "maximum": _constant(frame, DURATION_WEEKS_MAX)},
         **where,
     )  # fmt: skip
+
+
+def _day(stamps: pd.Series) -> pd.Series:
+    """Dates as people write them in messages (31-12-2023)."""
+    return stamps.dt.strftime("%d-%m-%Y")
 
 
 def _constant(frame: pd.DataFrame, value: object) -> pd.Series:
