@@ -20,9 +20,7 @@ import pytest
 from tests.conftest import PROJECT_ROOT, skip_or_fail
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 STARTUP_SECONDS = 60
-IDLE_APP = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 @pytest.fixture(scope="session")
@@ -87,16 +85,3 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.terminate()
         server.wait(timeout=10)
         log.close()
-
-
-def wait_for_app(page) -> None:
-    """Wait until Streamlit has finished the script run an action started."""
-    page.wait_for_selector(IDLE_APP, timeout=30_000)
-
-
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot under the git-ignored test-artifacts/."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.helpers import screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 

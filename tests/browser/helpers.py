@@ -1,0 +1,21 @@
+"""Steps every browser test takes: wait for Streamlit to settle, keep a screenshot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+IDLE_APP = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def wait_for_app(page) -> None:
+    """Wait until Streamlit has finished the script run an action started."""
+    page.wait_for_selector(IDLE_APP, timeout=30_000)
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot under the git-ignored test-artifacts/."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
