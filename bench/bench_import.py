@@ -84,7 +84,9 @@ def format_table(results: dict[int, dict[str, dict]]) -> str:
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for rows, by_mode in results.items():
-        bare, ours, naive = (by_mode[m]["seconds"] for m in ("bare_read", "validate_apply", "naive"))
+        bare, ours, naive = (
+            by_mode[m]["seconds"] for m in ("bare_read", "validate_apply", "naive")
+        )
         ratio = f"{ours / bare:.2f}×" if ours and bare else "n/a"
         speedup = f"{naive / ours:.1f}×" if ours and naive else "n/a"
         lines.append(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+from sqlmodel import select
 
 from data_access.db import session_scope
 from data_access.models import (
@@ -19,7 +20,6 @@ from data_access.models import (
     Programme,
     Sector,
 )
-from sqlmodel import select
 
 
 def naive_import(workbook: Path) -> None:
@@ -43,11 +43,10 @@ def naive_import(workbook: Path) -> None:
             community = Community(programme_id=programme.id, code=row.Code)
             session.add(community)
             session.flush()
-            session.add(
-                CommunityReport(
-                    batch_id=batch.id, community_id=community.id, period="2024-Q4",
-                    name=row.Naam, host_organisation_id=host.id, sector_id=sector.id,
-                    status="completed", employees=int(row.Medewerkers),
-                )  # fmt: skip
-            )
+            report = CommunityReport(
+                batch_id=batch.id, community_id=community.id, period="2024-Q4",
+                name=row.Naam, host_organisation_id=host.id, sector_id=sector.id,
+                status="completed", employees=int(row.Medewerkers),
+            )  # fmt: skip
+            session.add(report)
             session.flush()
