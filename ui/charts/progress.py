@@ -1,7 +1,4 @@
-"""Plotly figure builders: `build_*_figure(df, ...) -> go.Figure`, no Streamlit calls.
-
-Pages hand over the frames `data_access` computed; tests inspect `fig.data`.
-"""
+"""Progress charts: communities started per year against the target."""
 
 from __future__ import annotations
 
