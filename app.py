@@ -19,6 +19,15 @@ pages = [
         url_path="overzicht",
         default=True,
     ),
+    st.Page(
+        "pages/upload.py", title=t("nav.upload"), icon=":material/upload_file:", url_path="uploaden"
+    ),
+    st.Page(
+        "pages/history.py",
+        title=t("nav.history"),
+        icon=":material/history:",
+        url_path="geschiedenis",
+    ),
 ]
 page = st.navigation(pages)
 render_sidebar()

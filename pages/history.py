@@ -1,0 +1,48 @@
+"""History: every import, its original file, and undo (issue 3)."""
+
+import streamlit as st
+
+from ui.components import render_empty_state, render_safely
+from ui.history_view import history_table, imports, original_bytes, render_outcome, render_undo
+from ui.i18n import t
+from ui.upload_flow import render_name_input
+
+
+def render_selected(rows: list[dict]) -> None:
+    by_id = {row["id"]: row for row in rows}
+    chosen = st.selectbox(
+        t("history.choose"),
+        options=list(by_id),
+        format_func=lambda batch_id: t(
+            "history.option",
+            batch_id=batch_id,
+            period=by_id[batch_id]["period"],
+            file_name=by_id[batch_id]["file_name"],
+        ),
+        key="history.chosen",
+    )
+    row = by_id[chosen]
+    st.download_button(
+        t("history.download"),
+        data=original_bytes(row["id"]),
+        file_name=row["file_name"],
+        icon=":material/download:",
+        key="history.download",
+        on_click="ignore",
+    )
+    render_undo(row, render_name_input())
+
+
+def render() -> None:
+    st.title(t("history.title"))
+    st.caption(t("history.intro"))
+    render_outcome()
+    rows = imports()
+    if not rows:
+        render_empty_state(t("history.empty"))
+        return
+    st.dataframe(history_table(rows), hide_index=True, width="stretch")
+    render_selected(rows)
+
+
+render_safely(render)
