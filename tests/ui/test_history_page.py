@@ -1,0 +1,119 @@
+"""The history page in AppTest: every import listed, undo with confirmation, refused undo."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from data_access.db import get_engine, session_scope
+from data_access.history import list_imports
+from data_access.importer import apply_import
+from tests.helpers import dump_tables
+from tests.ui.test_upload_page import community_codes, next_quarter_workbook
+
+
+def imports() -> list[dict]:
+    with session_scope() as session:
+        return list_imports(session)
+
+
+def open_history(app: AppTest, name: str | None = "Jan Jansen") -> AppTest:
+    at = app.run()
+    at.switch_page("pages/history.py").run()
+    assert not at.exception
+    if name:
+        at.text_input(key="upload.uploaded_by").set_value(name).run()
+    return at
+
+
+def table(at: AppTest) -> list[dict]:
+    return at.dataframe[0].value.to_dict("records")
+
+
+def undo(at: AppTest, batch_id: int) -> AppTest:
+    at.selectbox(key="history.chosen").set_value(batch_id).run()
+    at.button(key="history.undo").click().run()
+    at.button(key="history.undo_yes").click().run()
+    assert not at.exception
+    return at
+
+
+def test_history_lists_every_import_newest_first(sample_database, app):
+    at = open_history(app)
+    rows = table(at)
+    batches = imports()
+    assert [row["Import"] for row in rows] == [f"#{b['id']}" for b in batches]
+    newest = rows[0]
+    assert newest["Periode"] == "2023-Q4"
+    assert newest["Programma"] == "GasErop!"
+    assert newest["Status"] == "Actief"
+    assert newest["Controlegetal"] == batches[0]["checksum"][:12]
+    assert newest["Bestand"] == batches[0]["file_name"]
+    assert list(newest) == ["Import", "Wanneer", "Wie", "Bestand", "Controlegetal", "Programma",
+                            "Periode", "Leergemeenschappen", "Facilitatoren", "Financiën",
+                            "Status"]  # fmt: skip
+
+
+def test_undo_after_confirmation_restores_the_state_before_the_import(sample_database, app):
+    before = community_codes()
+    result = apply_import(next_quarter_workbook(), "2024-Q1.xlsx", uploaded_by="Jan Jansen")
+    assert community_codes() == sorted([*before, "GE24-01"])
+    at = open_history(app)
+    assert table(at)[0]["Leergemeenschappen"] == "1 nieuw, 0 bijgewerkt, 23 ongewijzigd"
+
+    at.selectbox(key="history.chosen").set_value(result.batch_id).run()
+    at.button(key="history.undo").click().run()
+    assert community_codes() == sorted([*before, "GE24-01"])  # asking is not doing
+    assert at.warning[0].value.startswith(f"Import #{result.batch_id} (GasErop!, 2024-Q1)")
+    at.button(key="history.undo_yes").click().run()
+
+    assert not at.exception
+    assert [s.value for s in at.success] == [f"Import #{result.batch_id} is ongedaan gemaakt."]
+    assert community_codes() == before
+    assert table(at)[0]["Status"] == "Ongedaan gemaakt"
+    assert imports()[0]["undone_by"] == "Jan Jansen"
+
+
+def test_cancel_leaves_the_import_in_place(sample_database, app):
+    newest = imports()[0]["id"]
+    at = open_history(app)
+    at.selectbox(key="history.chosen").set_value(newest).run()
+    at.button(key="history.undo").click().run()
+    at.button(key="history.undo_cancel").click().run()
+    assert not at.warning
+    assert imports()[0]["status"] == "active"
+
+
+def test_undoing_an_import_later_ones_build_on_is_refused_with_the_reason(sample_database, app):
+    before = dump_tables(get_engine())
+    batches = imports()
+    oldest = batches[-1]
+    at = undo(open_history(app), oldest["id"])
+    assert len(at.error) == 1
+    assert at.error[0].value.startswith(
+        f"Import #{oldest['id']} kan niet ongedaan worden gemaakt: latere imports"
+    )
+    assert dump_tables(get_engine()) == before
+
+
+def test_undo_needs_a_name(sample_database, app):
+    at = open_history(app, name=None)
+    assert at.button(key="history.undo").disabled
+
+
+def test_english_history(sample_database, app):
+    app.query_params["lang"] = "en"
+    at = open_history(app)
+    assert at.title[0].value == "Import history"
+    row = table(at)[0]
+    assert row["Status"] == "Active"
+    assert row["When"].split()[1] in {"January", "February", "March", "April", "May", "June",
+                                      "July", "August", "September", "October", "November",
+                                      "December"}  # fmt: skip
+    assert at.download_button(key="history.download").label == "Download the original file"
+
+
+def test_empty_history_says_so(database, app):
+    at = open_history(app, name=None)
+    assert [i.value for i in at.info] == [
+        "Er is nog niets ingelezen. Upload een kwartaalrapportage om te beginnen."
+    ]
