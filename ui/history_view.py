@@ -44,7 +44,7 @@ def format_moment(moment: datetime, *, lang: str) -> str:
 
 
 def history_table(rows: list[dict]) -> pd.DataFrame:
-    """Who, when, which file (and its checksum), programme, period, counts and status."""
+    """Who, when, which file (and its checksum), programme, period, status and counts."""
     lang = current_language()
     records = []
     for row in rows:
@@ -56,13 +56,13 @@ def history_table(rows: list[dict]) -> pd.DataFrame:
             t("history.column.checksum"): row["checksum"][:CHECKSUM_SHOWN],
             t("history.column.programme"): row["programme"],
             t("history.column.period"): row["period"],
+            t("history.column.status"): t(f"history.status.{row['status']}"),
         }
         for entity in ENTITIES:
             counts = row["counts"].get(entity, {})
             record[t(f"cli.entity.{entity}")] = t(
                 "history.counts", **{k: counts.get(k, 0) for k in ("new", "updated", "unchanged")}
             )
-        record[t("history.column.status")] = t(f"history.status.{row['status']}")
         records.append(record)
     return pd.DataFrame(records)
 

@@ -81,7 +81,7 @@ def render_preview(result: ImportResult) -> None:
     """Per entity: new / updated / unchanged / not reported, and every changed field."""
     st.subheader(t("upload.step.preview"))
     st.caption(t("upload.preview.caption", programme=result.programme, period=result.period))
-    st.dataframe(counts_table(result), hide_index=True, width="stretch")
+    st.table(counts_table(result), hide_index=True)
     if result.replaces_batch_id is not None:
         st.info(t("upload.preview.replaces", batch_id=result.replaces_batch_id))
     if result.changes:
@@ -141,7 +141,7 @@ def render_summary(result: ImportResult) -> None:
         ),
         icon=":material/task_alt:",
     )
-    st.dataframe(counts_table(result), hide_index=True, width="stretch")
+    st.table(counts_table(result), hide_index=True)
     st.page_link(
         "pages/overview.py", label=t("upload.summary.to_overview"), icon=":material/dashboard:"
     )
