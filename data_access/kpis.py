@@ -16,6 +16,7 @@ from data_access import kpis_facilitators as kf
 from data_access import kpis_funding as kfu
 from data_access import kpis_progress as kp
 from data_access import kpis_success as ks
+from data_access.filters import CommunityFilter, filter_communities, filter_facilitators
 from data_access.kpis_summary import (
     KpiFrames,
     communities_vs_target,
@@ -60,49 +61,78 @@ HEADLINE_KINDS = {
 
 
 def sector_split(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    filters: CommunityFilter | None = None,
 ) -> pd.DataFrame:
     """Started communities per year and sector: year, sector, communities, share."""
-    return kp.sector_split(communities_as_of(session, programme_id=programme_id, as_of=as_of))
+    return kp.sector_split(_communities(session, programme_id, as_of, filters))
 
 
 def participants_per_year(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    filters: CommunityFilter | None = None,
 ) -> pd.DataFrame:
     """Participants per role of the communities started each year, and the total."""
-    frame = communities_as_of(session, programme_id=programme_id, as_of=as_of)
-    return kp.participants_per_year(frame)
+    return kp.participants_per_year(_communities(session, programme_id, as_of, filters))
 
 
 def community_durations(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    filters: CommunityFilter | None = None,
 ) -> pd.DataFrame:
     """Per running or completed community: weeks and whether within 10–20 weeks."""
-    return kp.durations(communities_as_of(session, programme_id=programme_id, as_of=as_of))
+    return kp.durations(_communities(session, programme_id, as_of, filters))
 
 
 def duration_per_year(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    filters: CommunityFilter | None = None,
 ) -> pd.DataFrame:
     """Per start year: mean and median weeks and the share within 10–20 weeks."""
-    frame = communities_as_of(session, programme_id=programme_id, as_of=as_of)
-    return kp.duration_per_year(frame)
+    return kp.duration_per_year(_communities(session, programme_id, as_of, filters))
 
 
 def facilitator_load(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    filters: CommunityFilter | None = None,
 ) -> pd.DataFrame:
-    """Per facilitator: running communities (load), capacity and utilisation."""
+    """Per facilitator: running communities (load), capacity and utilisation.
+
+    Only the sector filter applies (to the facilitators): a facilitator's load is
+    every community they run, wherever it is and whoever the partners are.
+    """
     frames = load_frames(session, programme_id=programme_id, as_of=as_of)
-    return kf.facilitator_load(frames.communities, frames.facilitators)
+    facilitators = filter_facilitators(frames.facilitators, filters)
+    return kf.facilitator_load(frames.communities, facilitators)
 
 
 def sector_coverage(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    filters: CommunityFilter | None = None,
 ) -> pd.DataFrame:
     """Per sector: communities vs certified facilitators who list that sector."""
-    frames = load_frames(session, programme_id=programme_id, as_of=as_of)
+    frames = load_frames(session, programme_id=programme_id, as_of=as_of, filters=filters)
     sectors = [s.code for s in list_sectors(session)]
+    if filters is not None and filters.sectors:
+        sectors = [code for code in sectors if code in filters.sectors]
     return kf.sector_coverage(frames.communities, frames.facilitators, sectors)
 
 
@@ -122,10 +152,14 @@ def funding_per_year(
 
 
 def success_factors(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    filters: CommunityFilter | None = None,
 ) -> pd.DataFrame:
     """Per started community: the six success factors as yes/no, and the score."""
-    frames = load_frames(session, programme_id=programme_id, as_of=as_of)
+    frames = load_frames(session, programme_id=programme_id, as_of=as_of, filters=filters)
     return ks.success_factors(frames.communities, frames.facilitators)
 
 
@@ -135,10 +169,18 @@ def success_factor_shares(
     programme_id: int | None = None,
     as_of: str | None = None,
     by: tuple[str, ...] = ("year",),
+    filters: CommunityFilter | None = None,
 ) -> pd.DataFrame:
     """Share of started communities meeting each factor, per year and/or sector."""
-    factors = success_factors(session, programme_id=programme_id, as_of=as_of)
+    factors = success_factors(session, programme_id=programme_id, as_of=as_of, filters=filters)
     return ks.success_factor_shares(factors, by=list(by))
+
+
+def _communities(
+    session: Session, programme_id: int | None, as_of: str | None, filters: CommunityFilter | None
+) -> pd.DataFrame:
+    frame = communities_as_of(session, programme_id=programme_id, as_of=as_of)
+    return filter_communities(frame, filters)
 
 
 def kpis_report(session: Session, *, as_of: str | None = None) -> dict:

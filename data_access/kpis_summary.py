@@ -16,6 +16,7 @@ from sqlmodel import Session
 from data_access import kpis_facilitators as kf
 from data_access import kpis_funding as kfu
 from data_access import kpis_progress as kp
+from data_access.filters import CommunityFilter, filter_communities, filter_facilitators
 from data_access.periods import period_year
 from data_access.state import (
     communities_as_of,
@@ -37,31 +38,47 @@ class KpiFrames:
 
 
 def load_frames(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    filters: CommunityFilter | None = None,
 ) -> KpiFrames:
-    """Fetch the as-of frames and targets once, to compute many figures from them."""
+    """Fetch the as-of frames and targets once, to compute many figures from them.
+
+    `filters` narrows communities (and facilitators by sector); funding and targets
+    are per programme, so they stay whole.
+    """
     scope = {"programme_id": programme_id, "as_of": as_of}
     return KpiFrames(
-        communities=communities_as_of(session, **scope),
-        facilitators=facilitators_as_of(session, **scope),
+        communities=filter_communities(communities_as_of(session, **scope), filters),
+        facilitators=filter_facilitators(facilitators_as_of(session, **scope), filters),
         funding=funding_as_of(session, **scope),
         targets=targets_frame(session, programme_id=programme_id),
     )
 
 
 def communities_vs_target(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    filters: CommunityFilter | None = None,
 ) -> pd.DataFrame:
     """Started and completed per year against the targets, with cumulative progress."""
-    frames = load_frames(session, programme_id=programme_id, as_of=as_of)
+    frames = load_frames(session, programme_id=programme_id, as_of=as_of, filters=filters)
     return vs_target(frames)
 
 
 def kpi_summary(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    filters: CommunityFilter | None = None,
 ) -> dict:
     """The headline figures as of the period (raw values; NaN where undefined)."""
-    frames = load_frames(session, programme_id=programme_id, as_of=as_of)
+    frames = load_frames(session, programme_id=programme_id, as_of=as_of, filters=filters)
     year = summary_year(session, frames, programme_id=programme_id, as_of=as_of)
     return {"as_of": as_of, "year": year, **summarise(frames, year=year)}
 

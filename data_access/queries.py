@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from data_access.models import Municipality, Programme, Sector
+from data_access.models import EducationPartner, Municipality, Programme, Sector
 
 
 def list_programmes(session: Session) -> list[Programme]:
@@ -25,3 +25,8 @@ def list_sectors(session: Session) -> list[Sector]:
 def list_municipalities(session: Session) -> list[Municipality]:
     """Overijssel's municipalities, by name."""
     return list(session.exec(select(Municipality).order_by(Municipality.name)).all())
+
+
+def list_education_partners(session: Session) -> list[EducationPartner]:
+    """Education partners known from any upload, by name: the partner filter's choices."""
+    return list(session.exec(select(EducationPartner).order_by(EducationPartner.name)).all())

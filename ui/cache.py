@@ -11,12 +11,19 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from data_access import kpis
 from data_access.config import database_url
 from data_access.db import session_scope
+from data_access.filters import CommunityFilter
 from data_access.kpis import communities_vs_target as _communities_vs_target
 from data_access.kpis import kpi_summary as _kpi_summary
 from data_access.migrate import migrate
-from data_access.queries import list_programmes
+from data_access.queries import (
+    list_education_partners,
+    list_municipalities,
+    list_programmes,
+    list_sectors,
+)
 from data_access.state import reported_periods
 
 TTL_SECONDS = 60
@@ -56,28 +63,87 @@ def periods(programme_id: int | None) -> list[str]:
 
 
 @st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
-def _vs_target(url: str, programme_id: int | None, as_of: str | None) -> pd.DataFrame:
+def _vs_target(
+    url: str, programme_id: int | None, as_of: str | None, filters: CommunityFilter | None
+) -> pd.DataFrame:
     with session_scope() as session:
-        return _communities_vs_target(session, programme_id=programme_id, as_of=as_of)
+        return _communities_vs_target(
+            session, programme_id=programme_id, as_of=as_of, filters=filters
+        )
 
 
-def communities_vs_target(programme_id: int | None, as_of: str | None) -> pd.DataFrame:
+def communities_vs_target(
+    programme_id: int | None, as_of: str | None, filters: CommunityFilter | None = None
+) -> pd.DataFrame:
     """Communities started per year against the target (see kpis.md)."""
-    return _vs_target(database_url(), programme_id, as_of)
+    return _vs_target(database_url(), programme_id, as_of, filters)
 
 
 @st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
-def _summary(url: str, programme_id: int | None, as_of: str | None) -> dict:
+def _summary(
+    url: str, programme_id: int | None, as_of: str | None, filters: CommunityFilter | None
+) -> dict:
     with session_scope() as session:
-        return _kpi_summary(session, programme_id=programme_id, as_of=as_of)
+        return _kpi_summary(session, programme_id=programme_id, as_of=as_of, filters=filters)
 
 
-def kpi_summary(programme_id: int | None, as_of: str | None) -> dict:
+def kpi_summary(
+    programme_id: int | None, as_of: str | None, filters: CommunityFilter | None = None
+) -> dict:
     """The headline figures of a programme as of a period."""
-    return _summary(database_url(), programme_id, as_of)
+    return _summary(database_url(), programme_id, as_of, filters)
+
+
+@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+def _choices(url: str) -> dict[str, list[tuple]]:
+    with session_scope() as session:
+        return {
+            "sectors": [(s.code, s.name_nl, s.name_en) for s in list_sectors(session)],
+            "municipalities": [(m.cbs_code, m.name) for m in list_municipalities(session)],
+            "partners": [(p.name,) for p in list_education_partners(session)],
+        }
+
+
+def sector_labels(lang: str) -> dict[str, str]:
+    """Sector code → its name in `lang`, in display order."""
+    return {
+        code: nl if lang == "nl" else en for code, nl, en in _choices(database_url())["sectors"]
+    }
+
+
+def municipality_names() -> dict[str, str]:
+    """CBS code → municipality name, by name: the municipality filter's choices."""
+    return dict(_choices(database_url())["municipalities"])
+
+
+def partner_names() -> list[str]:
+    """Education partner names, sorted: the partner filter's choices."""
+    return [name for (name,) in _choices(database_url())["partners"]]
+
+
+@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+def _kpi(
+    url: str,
+    name: str,
+    programme_id: int | None,
+    as_of: str | None,
+    options: tuple[tuple[str, object], ...],
+) -> object:
+    """Any session-taking function of `data_access.kpis`, cached per call."""
+    with session_scope() as session:
+        function = getattr(kpis, name)
+        return function(session, programme_id=programme_id, as_of=as_of, **dict(options))
+
+
+def kpi(name: str, programme_id: int | None, as_of: str | None, **options: object) -> object:
+    """`data_access.kpis.<name>(session, programme_id=…, as_of=…, **options)`, cached.
+
+    Options must be hashable (a CommunityFilter, tuples, numbers, strings).
+    """
+    return _kpi(database_url(), name, programme_id, as_of, tuple(sorted(options.items())))
 
 
 def clear_caches() -> None:
     """Forget cached data after a write, so every page shows the new state."""
-    for cached in (_programmes, _periods, _vs_target, _summary):
+    for cached in (_programmes, _periods, _vs_target, _summary, _choices, _kpi):
         cached.clear()

@@ -1,4 +1,4 @@
-"""The shared sidebar: language, programme and period, mirrored in the URL.
+"""The shared sidebar: language, programme, period and community filters, in the URL.
 
 The filters live in widget state (so they survive page switches) and in
 `st.query_params` (so a copied link reproduces the view). On a fresh session
@@ -7,10 +7,11 @@ the URL seeds the widgets; afterwards the widgets write the URL.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
+from data_access.filters import CommunityFilter
 from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ui import cache
 from ui.i18n import LANGUAGE_KEY, LANGUAGE_PARAM, current_language, t
@@ -20,6 +21,10 @@ PERIOD_KEY = "sidebar.period"
 FILTERS_KEY = "sidebar.filters"
 PROGRAMME_PARAM = "programme"
 PERIOD_PARAM = "period"
+# Multi-choice filters: widget key and URL parameter (repeated, one value each).
+SECTORS_KEY, SECTOR_PARAM = "sidebar.sectors", "sector"
+MUNICIPALITIES_KEY, MUNICIPALITY_PARAM = "sidebar.municipalities", "municipality"
+PARTNERS_KEY, PARTNER_PARAM = "sidebar.partners", "partner"
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class Filters:
     programme_id: int | None = None
     programme_name: str | None = None
     period: str | None = None
+    community: CommunityFilter = field(default_factory=CommunityFilter)
 
 
 def render_sidebar() -> Filters:
@@ -39,7 +45,8 @@ def render_sidebar() -> Filters:
         programme_id = _programme_selector(names)
         periods = cache.periods(programme_id) if programme_id is not None else []
         period = _period_selector(periods)
-    filters = Filters(programme_id, names.get(programme_id), period)
+        community = _community_filters()
+    filters = Filters(programme_id, names.get(programme_id), period, community)
     _write_url(filters)
     st.session_state[FILTERS_KEY] = filters
     return filters
@@ -86,6 +93,34 @@ def _period_selector(periods: list[str]) -> str | None:
     )
 
 
+def _community_filters() -> CommunityFilter:
+    """Sector, municipality and partner: empty means all (kpis are filtered in data_access)."""
+    lang = current_language()
+    sectors = _multi_selector(SECTORS_KEY, SECTOR_PARAM, cache.sector_labels(lang), "sectors")
+    municipalities = _multi_selector(
+        MUNICIPALITIES_KEY, MUNICIPALITY_PARAM, cache.municipality_names(), "municipalities"
+    )
+    partners = {name: name for name in cache.partner_names()}
+    chosen_partners = _multi_selector(PARTNERS_KEY, PARTNER_PARAM, partners, "partners")
+    return CommunityFilter(tuple(sectors), tuple(municipalities), tuple(chosen_partners))
+
+
+def _multi_selector(key: str, param: str, labels: dict[str, str], name: str) -> list[str]:
+    if not labels:
+        return []
+    if key not in st.session_state:  # a fresh session starts from the URL
+        st.session_state[key] = [v for v in st.query_params.get_all(param) if v in labels]
+    st.session_state[key] = [v for v in st.session_state[key] if v in labels]
+    return st.multiselect(
+        t(f"sidebar.{name}"),
+        options=list(labels),
+        format_func=labels.__getitem__,
+        placeholder=t("sidebar.all"),
+        help=t(f"sidebar.{name}_help"),
+        key=key,
+    )
+
+
 def _seed(key: str, from_url: object, options: list) -> None:
     """Start from the URL on a fresh session; fall back to the first option if stale."""
     if key not in st.session_state and from_url in options:
@@ -102,10 +137,17 @@ def _write_url(filters: Filters) -> None:
     }
     if wanted[LANGUAGE_PARAM] == DEFAULT_LANGUAGE:
         wanted[LANGUAGE_PARAM] = None  # the default needs no parameter
+    community = filters.community
+    wanted[SECTOR_PARAM] = list(community.sectors) or None
+    wanted[MUNICIPALITY_PARAM] = list(community.municipalities) or None
+    wanted[PARTNER_PARAM] = list(community.education_partners) or None
     for name, value in wanted.items():
         if value is None:
             if name in st.query_params:
                 del st.query_params[name]
+        elif isinstance(value, list):
+            if st.query_params.get_all(name) != value:
+                st.query_params[name] = value
         elif st.query_params.get(name) != value:
             st.query_params[name] = value
 
