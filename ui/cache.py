@@ -8,6 +8,8 @@ a target edit. The short TTL picks up imports made from the command line.
 
 from __future__ import annotations
 
+import importlib
+
 import pandas as pd
 import streamlit as st
 
@@ -143,7 +145,26 @@ def kpi(name: str, programme_id: int | None, as_of: str | None, **options: objec
     return _kpi(database_url(), name, programme_id, as_of, tuple(sorted(options.items())))
 
 
+@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+def _call(url: str, name: str, options: tuple[tuple[str, object], ...]) -> object:
+    module_name, function_name = name.rsplit(".", 1)
+    function = getattr(importlib.import_module(f"data_access.{module_name}"), function_name)
+    with session_scope() as session:
+        return function(session, **dict(options))
+
+
+def call(name: str, **options: object) -> object:
+    """`data_access.<module>.<function>(session, **options)`, cached; e.g.
+    `call("kpis_staffing.staffing_gap", programme_id=1, as_of="2023-Q4")`.
+
+    Only `kpis*` modules: these are read-only figure functions.
+    """
+    if not name.startswith("kpis"):
+        raise ValueError(f"not a KPI function: {name}")
+    return _call(database_url(), name, tuple(sorted(options.items())))
+
+
 def clear_caches() -> None:
     """Forget cached data after a write, so every page shows the new state."""
-    for cached in (_programmes, _periods, _vs_target, _summary, _choices, _kpi):
+    for cached in (_programmes, _periods, _vs_target, _summary, _choices, _kpi, _call):
         cached.clear()
