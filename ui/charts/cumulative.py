@@ -1,0 +1,38 @@
+"""Cumulative progress: communities started over the years against the summed targets."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from data_access.i18n import translate
+from ui.theme import ACTUAL_COLOUR, TARGET_COLOUR, register_template
+
+
+def build_cumulative_progress_figure(frame: pd.DataFrame, *, lang: str) -> go.Figure:
+    """A line of cumulative communities started and a dashed line of the cumulative target."""
+    years = [str(year) for year in frame["year"]]
+    figure = go.Figure()
+    figure.add_scatter(
+        x=years,
+        y=frame["cumulative_started"].tolist(),
+        name=translate("chart.cumulative_started", lang),
+        mode="lines+markers+text",
+        text=frame["cumulative_started"].tolist(),
+        textposition="top left",
+        line={"color": ACTUAL_COLOUR, "width": 3},
+    )
+    figure.add_scatter(
+        x=years,
+        y=frame["cumulative_target"].tolist(),
+        name=translate("chart.cumulative_target", lang),
+        mode="lines+markers",
+        line={"color": TARGET_COLOUR, "width": 2, "dash": "dash"},
+    )
+    figure.update_layout(
+        template=register_template(),
+        xaxis={"type": "category", "title": translate("chart.year", lang)},
+        yaxis_title=translate("chart.communities", lang),
+        height=340,
+    )
+    return figure

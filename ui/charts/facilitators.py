@@ -1,0 +1,87 @@
+"""Facilitator charts: capacity against load, utilisation per person, trained cohorts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from data_access.i18n import translate
+from ui.theme import ACTUAL_COLOUR, PALETTE, TARGET_COLOUR, register_template
+
+
+def build_capacity_figure(frame: pd.DataFrame, *, lang: str) -> go.Figure:
+    """Per period: bars of load (running) and demand (planned + running); a capacity line."""
+    periods = frame["period"].tolist()
+    figure = go.Figure()
+    figure.add_bar(
+        x=periods, y=frame["load"].tolist(), name=translate("chart.load", lang),
+        marker_color=ACTUAL_COLOUR,
+    )  # fmt: skip
+    figure.add_bar(
+        x=periods, y=frame["demand"].tolist(), name=translate("chart.demand", lang),
+        marker_color=PALETTE[4],
+    )  # fmt: skip
+    figure.add_scatter(
+        x=periods,
+        y=frame["capacity"].tolist(),
+        name=translate("chart.capacity", lang),
+        mode="lines+markers",
+        line={"color": TARGET_COLOUR, "width": 3, "dash": "dash"},
+    )
+    figure.update_layout(
+        template=register_template(),
+        barmode="group",
+        xaxis={"type": "category", "title": translate("chart.period", lang)},
+        yaxis_title=translate("chart.communities", lang),
+        height=340,
+    )
+    return figure
+
+
+def build_utilisation_figure(load: pd.DataFrame, *, lang: str) -> go.Figure:
+    """Per facilitator: utilisation (load ÷ max concurrent) as horizontal bars."""
+    frame = load.sort_values("name")
+    figure = go.Figure()
+    figure.add_bar(
+        y=frame["name"].tolist(),
+        x=frame["utilisation"].fillna(0).tolist(),
+        orientation="h",
+        text=[
+            f"{n}/{m}" if pd.notna(m) else str(n)
+            for n, m in zip(frame["load"], frame["max_concurrent"], strict=True)
+        ],
+        marker_color=ACTUAL_COLOUR,
+        name=translate("chart.utilisation", lang),
+    )
+    figure.update_layout(
+        template=register_template(),
+        xaxis={
+            "tickformat": ".0%",
+            "rangemode": "tozero",
+            "title": translate("chart.utilisation", lang),
+        },
+        yaxis={"autorange": "reversed"},
+        height=max(240, 40 * len(frame) + 80),
+    )
+    return figure
+
+
+def build_cohorts_figure(cohorts: pd.DataFrame, *, lang: str) -> go.Figure:
+    """Facilitators trained per quarter (bars) and the running total (line)."""
+    periods = cohorts["period"].tolist()
+    figure = go.Figure()
+    figure.add_bar(
+        x=periods, y=cohorts["facilitators"].tolist(), name=translate("chart.trained", lang),
+        marker_color=ACTUAL_COLOUR,
+    )  # fmt: skip
+    figure.add_scatter(
+        x=periods, y=cohorts["cumulative"].tolist(), name=translate("chart.trained_total", lang),
+        mode="lines+markers", line={"color": TARGET_COLOUR},
+    )  # fmt: skip
+    figure.update_layout(
+        template=register_template(),
+        xaxis={"type": "category", "title": translate("chart.period", lang)},
+        yaxis_title=translate("chart.facilitators", lang),
+        height=320,
+    )
+    return figure

@@ -1,0 +1,35 @@
+"""Success factors: the share of communities meeting each factor, per year or sector."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from data_access.i18n import translate
+from data_access.kpis_success import SUCCESS_FACTORS
+from ui.theme import PALETTE, register_template
+
+
+def build_success_factor_figure(
+    shares: pd.DataFrame, *, by: str, group_labels: dict, lang: str
+) -> go.Figure:
+    """Horizontal grouped bars: one bar per factor and group (a year or a sector)."""
+    factors = [translate(f"success.{factor}", lang) for factor in SUCCESS_FACTORS]
+    figure = go.Figure()
+    for index, row in enumerate(shares.itertuples(index=False)):
+        group = getattr(row, by)
+        figure.add_bar(
+            y=factors,
+            x=[getattr(row, factor) for factor in SUCCESS_FACTORS],
+            name=str(group_labels.get(group, group)),
+            orientation="h",
+            marker_color=PALETTE[index % len(PALETTE)],
+        )
+    figure.update_layout(
+        template=register_template(),
+        barmode="group",
+        xaxis={"tickformat": ".0%", "range": [0, 1], "title": translate("chart.share", lang)},
+        yaxis={"autorange": "reversed"},
+        height=420,
+    )
+    return figure
