@@ -1,15 +1,22 @@
-"""Overview: communities started per year against the target, as of the chosen period."""
+"""Overview: where the programme stands as of the chosen period, with the change since
+the previous quarter, the yearly and cumulative progress against the targets."""
 
 import pandas as pd
 import streamlit as st
 
-from data_access.periods import period_end
+from data_access.kpis_overview import programme_sentence
 from ui import cache
-from ui.charts import build_communities_vs_target_figure
+from ui.charts import build_communities_vs_target_figure, build_cumulative_progress_figure
 from ui.components import render_empty_state, render_help_note, render_kpi_card, render_safely
-from ui.format import format_count, format_long_date
+from ui.dashboard import format_change, format_value, page_header, render_delta_card
+from ui.format import format_count
 from ui.i18n import current_language, t
-from ui.sidebar import current_filters
+
+EURO_CARDS = ("granted", "spent")
+CARD_ROWS = (
+    ("started_year", "started_cumulative", "completed_year", "running_now"),
+    ("participants", "facilitators_certified", "granted", "spent"),
+)
 
 
 def started_of_target(started: float, target: float, lang: str) -> str:
@@ -21,6 +28,30 @@ def started_of_target(started: float, target: float, lang: str) -> str:
         started=format_count(started, lang=lang),
         target=format_count(target, lang=lang),
     )
+
+
+def card_value(measure: str, value: float, target: float, lang: str) -> str:
+    """`10 van 10` for counts with a target, `€ 151.450 van € 200.000` for euros."""
+    euros = measure in EURO_CARDS
+    shown = format_value(value, euros=euros, lang=lang)
+    if pd.isna(target):
+        return shown
+    return t("overview.value_of", value=shown, target=format_value(target, euros=euros, lang=lang))
+
+
+def render_headline_cards(cards: pd.DataFrame, year: int, lang: str) -> None:
+    rows = cards.set_index("measure")
+    for measures in CARD_ROWS:
+        for column, measure in zip(st.columns(len(measures)), measures, strict=True):
+            row = rows.loc[measure]
+            with column:
+                render_delta_card(
+                    label=t(f"overview.card.{measure}", year=year),
+                    value=card_value(measure, row["value"], row["target"], lang),
+                    change=format_change(row["change"], euros=measure in EURO_CARDS, lang=lang),
+                    help_text=t(f"kpi.{measure}.definition"),
+                )
+    st.caption(t("overview.delta_note"))
 
 
 def render_year_cards(frame: pd.DataFrame, lang: str) -> None:
@@ -43,24 +74,25 @@ def render_year_cards(frame: pd.DataFrame, lang: str) -> None:
 
 def render() -> None:
     lang = current_language()
-    filters = current_filters()
-    st.title(t("overview.title"))
-    if filters.programme_id is None:
-        render_empty_state(t("overview.empty.no_programme"))
+    filters = page_header("overview.title")
+    if filters is None:
         return
-    if filters.period is None:
-        render_empty_state(t("overview.empty.no_period", programme=filters.programme_name))
-        return
-    as_of = format_long_date(period_end(filters.period), lang=lang)
-    st.caption(t("overview.subtitle", programme=filters.programme_name, as_of=as_of))
-    frame = cache.communities_vs_target(filters.programme_id, filters.period)
+    scope = {"programme_id": filters.programme_id, "filters": filters.community}
+    frame = cache.communities_vs_target(filters.programme_id, filters.period, filters.community)
     if frame.empty:
         render_empty_state(t("overview.empty.no_data", period=filters.period))
         return
+    outcome = cache.call("kpis_overview.year_outcome", as_of=filters.period, **scope)
+    st.markdown(f"**{programme_sentence(outcome, lang=lang)}**")
+    cards = cache.call("kpis_overview.overview_cards", as_of=filters.period, **scope)
+    render_headline_cards(cards, outcome["year"], lang)
     st.subheader(t("overview.started.heading"))
     render_year_cards(frame, lang)
     st.plotly_chart(build_communities_vs_target_figure(frame, lang=lang), width="stretch")
     render_help_note(t("overview.help.chart"))
+    st.subheader(t("overview.cumulative.heading"))
+    st.plotly_chart(build_cumulative_progress_figure(frame, lang=lang), width="stretch")
+    render_help_note(t("kpi.started_cumulative.definition"))
 
 
 render_safely(render)
