@@ -20,6 +20,24 @@ pages = [
         default=True,
     ),
     st.Page(
+        "pages/sectors.py", title=t("nav.sectors"), icon=":material/category:", url_path="sectoren"
+    ),
+    st.Page(
+        "pages/facilitators.py",
+        title=t("nav.facilitators"),
+        icon=":material/support_agent:",
+        url_path="facilitatoren",
+    ),
+    st.Page(
+        "pages/funding.py", title=t("nav.funding"), icon=":material/euro:", url_path="financiering"
+    ),
+    st.Page(
+        "pages/compare.py",
+        title=t("nav.compare"),
+        icon=":material/compare_arrows:",
+        url_path="vergelijken",
+    ),
+    st.Page(
         "pages/upload.py", title=t("nav.upload"), icon=":material/upload_file:", url_path="uploaden"
     ),
     st.Page(

@@ -1,0 +1,67 @@
+"""Facilitators: capacity against load per period, utilisation per facilitator, trained
+cohorts, and whether next year's target can be staffed, answered with one number."""
+
+import pandas as pd
+import streamlit as st
+
+from ui import cache
+from ui.charts import build_capacity_figure, build_cohorts_figure, build_utilisation_figure
+from ui.components import render_empty_state, render_help_note, render_kpi_card, render_safely
+from ui.dashboard import page_header
+from ui.format import format_count
+from ui.i18n import current_language, t
+
+
+def render_staffing(gap: dict, lang: str) -> None:
+    """ "Can we staff next year's target?": the gap as one number, with its meaning."""
+    st.subheader(t("facilitators.staffing.heading", year=gap["year"]))
+    if pd.isna(gap["gap"]):
+        render_empty_state(t("facilitators.staffing.no_target", year=gap["year"]))
+        return
+    columns = st.columns(3)
+    figures = (
+        ("target", gap["target"], "kpi.staffing_target.definition"),
+        ("capacity", gap["capacity"], "kpi.facilitator_capacity.definition"),
+        ("gap", gap["gap"], "kpi.staffing_gap.definition"),
+    )
+    for column, (name, value, help_key) in zip(columns, figures, strict=True):
+        with column:
+            render_kpi_card(
+                label=t(f"facilitators.staffing.{name}", year=gap["year"]),
+                value=format_count(value, lang=lang),
+                help_text=t(help_key),
+            )
+    verdict = "shortage" if gap["gap"] > 0 else "enough"
+    st.markdown(
+        t(f"facilitators.staffing.{verdict}", count=format_count(abs(gap["gap"]), lang=lang))
+    )
+
+
+def render() -> None:
+    lang = current_language()
+    filters = page_header("facilitators.title")
+    if filters is None:
+        return
+    scope = {"programme_id": filters.programme_id, "filters": filters.community}
+    load = cache.kpi("facilitator_load", as_of=filters.period, **scope)
+    if load.empty:
+        render_empty_state(t("facilitators.empty", period=filters.period))
+        return
+    render_staffing(cache.call("kpis_staffing.staffing_gap", as_of=filters.period, **scope), lang)
+    st.subheader(t("facilitators.capacity.heading"))
+    capacity = cache.call("kpis_staffing.capacity_per_period", as_of=filters.period, **scope)
+    st.plotly_chart(build_capacity_figure(capacity, lang=lang), width="stretch")
+    render_help_note(t("kpi.capacity_gap.definition"))
+    st.subheader(t("facilitators.utilisation.heading"))
+    st.plotly_chart(build_utilisation_figure(load, lang=lang), width="stretch")
+    render_help_note(t("kpi.facilitator_load.definition"))
+    st.subheader(t("facilitators.cohorts.heading"))
+    cohorts = cache.call("kpis_staffing.facilitator_cohorts", as_of=filters.period, **scope)
+    if cohorts.empty:
+        render_empty_state(t("facilitators.cohorts.empty"))
+    else:
+        st.plotly_chart(build_cohorts_figure(cohorts, lang=lang), width="stretch")
+    render_help_note(t("kpi.trained_cohorts.definition"))
+
+
+render_safely(render)

@@ -1,0 +1,41 @@
+"""Funding: granted and spent per quarter, cumulative against the budget, spent per
+community. Funding is reported per programme, so the community filters don't apply."""
+
+import streamlit as st
+
+from ui import cache
+from ui.charts import (
+    build_budget_figure,
+    build_funding_quarter_figure,
+    build_spent_per_community_figure,
+)
+from ui.components import render_empty_state, render_help_note, render_safely
+from ui.dashboard import page_header
+from ui.i18n import current_language, t
+
+
+def render() -> None:
+    lang = current_language()
+    filters = page_header("funding.title")
+    if filters is None:
+        return
+    scope = {"programme_id": filters.programme_id, "as_of": filters.period}
+    quarters = cache.call("kpis_compare.funding_against_budget", **scope)
+    if quarters.empty:
+        render_empty_state(t("funding.empty", period=filters.period))
+        return
+    if not filters.community.is_empty:
+        st.info(t("funding.not_filtered"), icon=":material/info:")
+    st.subheader(t("funding.quarter.heading"))
+    st.plotly_chart(build_funding_quarter_figure(quarters, lang=lang), width="stretch")
+    render_help_note(t("kpi.funding_quarter.definition"))
+    st.subheader(t("funding.budget.heading"))
+    st.plotly_chart(build_budget_figure(quarters, lang=lang), width="stretch")
+    render_help_note(t("kpi.funding_budget.definition"))
+    st.subheader(t("funding.per_community.heading"))
+    per_year = cache.kpi("funding_per_year", **scope)
+    st.plotly_chart(build_spent_per_community_figure(per_year, lang=lang), width="stretch")
+    render_help_note(t("kpi.spent_per_community.definition"))
+
+
+render_safely(render)
