@@ -1,0 +1,97 @@
+"""The symposium deck's content on the sample data: one message per slide, same numbers
+as the dashboard, in the chosen language, with the officer's title and remark."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from data_access.db import session_scope
+from data_access.filters import CommunityFilter
+from data_access.queries import get_programme
+from data_access.sample import load_sample_data
+from data_access.slides import EUROS, SHARE, DeckRequest, Number, Sentence, build_deck
+
+
+@pytest.fixture
+def programme_id(database) -> int:
+    load_sample_data()
+    with session_scope() as session:
+        return get_programme(session, name="GasErop!").id
+
+
+def deck_for(programme_id: int, **choices):
+    request = DeckRequest(
+        programme_id=programme_id,
+        programme_name="GasErop!",
+        **{"period": "2023-Q4", "lang": "nl", **choices},
+    )
+    with session_scope() as session:
+        return build_deck(session=session, request=request)
+
+
+def test_deck_has_one_slide_per_message_in_order(programme_id):
+    deck = deck_for(programme_id)
+    assert [(s.key, s.title) for s in deck.slides] == [
+        ("title", "Leergemeenschappen in Overijssel"),
+        ("year_2022", "Gestart in 2022"),
+        ("year_2023", "Gestart in 2023"),
+        ("cumulative", "Op weg naar het doel"),
+        ("participants", "Wie doen er mee"),
+        ("facilitators", "Facilitatoren"),
+        ("funding", "Middelen in 2023"),
+        ("closing", "Dank u wel"),
+    ]
+
+
+def test_big_numbers_are_the_dashboard_figures(programme_id):
+    numbers = {s.key: s.number for s in deck_for(programme_id).slides}
+    assert numbers == {
+        "title": None,
+        "year_2022": Number(13),
+        "year_2023": Number(10),
+        "cumulative": Number(23),
+        "participants": Number(265),
+        "facilitators": Number(6),
+        "funding": Number(151450.0, EUROS),
+        "closing": None,
+    }
+
+
+def test_year_and_cumulative_sentences_carry_targets_and_progress(programme_id):
+    slides = {s.key: s for s in deck_for(programme_id).slides}
+    assert slides["year_2023"].sentence == Sentence(
+        "slides.year.sentence",
+        {"year": "2023", "started": Number(10), "target": Number(10.0), "completed": Number(9)},
+    )
+    assert slides["cumulative"].sentence.params["progress"] == Number(1.0, SHARE)
+    assert slides["year_2022"].chart == "sector_split"
+    assert slides["year_2022"].chart_data["communities"].sum() == 13
+
+
+def test_first_slide_names_programme_period_and_filters(programme_id):
+    title = deck_for(programme_id).slides[0]
+    assert title.sentence == Sentence(
+        "slides.title.sentence", {"programme": "GasErop!", "as_of": date(2023, 12, 31)}
+    )
+    assert title.text == "Alle leergemeenschappen van het programma."
+    filtered = deck_for(
+        programme_id, lang="en", filters=CommunityFilter(sectors=("circularity",))
+    ).slides[0]
+    assert filtered.text == "Filters: sector Circularity."
+
+
+def test_officer_sets_deck_title_and_closing_remark(programme_id):
+    deck = deck_for(programme_id, lang="en", title=" Symposium 2024 ", closing_remark="See you!")
+    assert deck.slides[0].title == "Symposium 2024"
+    assert (deck.slides[-1].title, deck.slides[-1].text) == ("Thank you", "See you!")
+
+
+def test_an_earlier_period_shows_what_was_known_then(programme_id):
+    numbers = {s.key: s.number for s in deck_for(programme_id, period="2022-Q4").slides}
+    assert (numbers["year_2022"], numbers["year_2023"], numbers["cumulative"]) == (
+        Number(13),
+        Number(0),
+        Number(13),
+    )
