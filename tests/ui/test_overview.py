@@ -5,8 +5,17 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 
+YEAR_CARD_PREFIXES = ("Gestart in", "Started in", "Totaal", "Total")
+
+
 def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
+    """The per-year cards under "started against the target" (not the headline cards)."""
+    return {m.label: m.value for m in at.metric if m.label.startswith(YEAR_CARD_PREFIXES)}
+
+
+def headline(at: AppTest) -> dict[str, tuple[str, str]]:
+    """The headline cards: label → (value, change since the previous quarter)."""
+    return {m.label: (m.value, m.delta) for m in at.metric[:8]}
 
 
 def test_overview_shows_started_against_target_in_dutch(sample_database, app):
@@ -63,3 +72,62 @@ def test_empty_database_shows_the_empty_state(database, app):
         "Er is nog geen programma. Upload een kwartaalrapportage om te beginnen."
     ]
     assert not at.metric
+
+
+def test_headline_cards_show_value_target_and_change_since_the_previous_quarter(
+    sample_database, app
+):
+    at = app.run()
+    assert not at.exception
+    assert at.markdown[0].value == (
+        "**In 2023 zijn 10 van de 10 geplande leergemeenschappen gestart: "
+        "9 afgerond en 1 nog bezig.**"
+    )
+    assert headline(at) == {
+        "Gestart dit jaar (2023)": ("10 van 10", "+3"),
+        "Gestart, cumulatief": ("23 van 23", "+3"),
+        "Afgerond dit jaar (2023)": ("9 van 10", "+6"),
+        "Lopend nu": ("1", "-3"),
+        "Deelnemers bereikt": ("265", "+34"),
+        "Gecertificeerde facilitatoren": ("6 van 7", ""),
+        "Toegekend dit jaar (2023)": ("€ 200.000 van € 200.000", ""),
+        "Besteed dit jaar (2023)": ("€ 151.450 van € 200.000", "+€ 90.950"),
+    }
+    assert at.metric[0].help.startswith("Leergemeenschappen met een startdatum in het jaar")
+
+
+def test_headline_cards_in_english_as_of_2022(sample_database, app):
+    app.query_params.update({"lang": "en", "period": "2022-Q4"})
+    at = app.run()
+    assert not at.exception
+    assert at.markdown[0].value == (
+        "**In 2022, 13 of the 13 planned communities started and were completed.**"
+    )
+    cards = headline(at)
+    assert cards["Started this year (2022)"] == ("13 of 13", "+4")
+    assert cards["Spent this year (2022)"] == (
+        "€149,001 of €250,000",
+        "+€98,250",
+    )  # €149,000.50 rounds half up
+
+
+def test_the_sector_filter_from_a_link_narrows_every_card(sample_database, app):
+    app.query_params.update({"sector": "circularity"})
+    at = app.run()
+    assert not at.exception
+    assert at.multiselect(key="sidebar.sectors").value == ["circularity"]
+    assert metrics(at) == {
+        "Gestart in 2022": "0 van 13",
+        "Gestart in 2023": "4 van 10",
+        "Totaal (cumulatief)": "4 van 23",
+    }
+    assert headline(at)["Gecertificeerde facilitatoren"] == ("3 van 7", "")
+    assert at.query_params["sector"] == "circularity"
+
+
+def test_choosing_a_municipality_writes_it_to_the_url(sample_database, app):
+    at = app.run()
+    at.multiselect(key="sidebar.municipalities").set_value(["GM0153"]).run()
+    assert not at.exception
+    assert at.query_params["municipality"] == "GM0153"
+    assert metrics(at)["Totaal (cumulatief)"] == "2 van 23"
