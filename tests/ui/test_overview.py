@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-
 YEAR_CARD_PREFIXES = ("Gestart in", "Started in", "Totaal", "Total")
 
 

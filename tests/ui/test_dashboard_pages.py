@@ -1,0 +1,124 @@
+"""Sectors, Facilitators, Funding and Compare in AppTest: figures, filters, languages, empty."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+PAGES = ("sectors", "facilitators", "funding", "compare")
+
+
+def open_page(app: AppTest, page: str) -> AppTest:
+    at = app.run()
+    return at.switch_page(f"pages/{page}.py").run()
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def test_sectors_page_shows_split_coverage_and_success_factors(sample_database, app):
+    at = open_page(app, "sectors")
+    assert not at.exception
+    assert at.title[0].value == "Sectoren"
+    figures = charts(at)
+    assert len(figures) == 5  # count, share, coverage, success per year, per sector
+    count = {trace["name"]: trace["y"] for trace in figures[0]["data"]}
+    assert count == {"Energietransitie": [13, 6], "Circulariteit": [0, 4]}
+    share = {trace["name"]: trace["y"] for trace in figures[1]["data"]}
+    assert share == {"Energietransitie": [1.0, 0.6], "Circulariteit": [0.0, 0.4]}
+    coverage = {trace["name"]: trace["y"] for trace in figures[2]["data"]}
+    assert coverage["Gecertificeerde facilitatoren"] == [5, 3, 1, 0]
+    assert len(at.caption) >= 3  # every figure has its "how is this counted" note
+
+
+def test_sectors_page_respects_the_sector_filter_in_english(sample_database, app):
+    app.query_params.update({"lang": "en", "sector": "circularity"})
+    at = open_page(app, "sectors")
+    assert not at.exception
+    figures = charts(at)
+    assert [trace["name"] for trace in figures[0]["data"]] == ["Circularity"]
+    assert figures[2]["data"][0]["x"] == ["Circularity"]
+
+
+def test_facilitators_page_answers_whether_2023_can_be_staffed(sample_database, app):
+    app.query_params.update({"period": "2022-Q4"})
+    at = open_page(app, "facilitators")
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric} == {
+        "Doel 2023: te starten": "10",
+        "Capaciteit nu": "14",
+        "Tekort (+) of ruimte (−)": "-4",
+    }
+    assert "Ja: de gecertificeerde facilitatoren hebben 4 plaatsen over." in [
+        m.value for m in at.markdown
+    ]
+    capacity = charts(at)[0]
+    assert capacity["data"][2]["y"] == [14, 14]  # capacity as of 2022-Q2 and 2022-Q4
+
+
+def test_facilitators_page_says_when_next_year_has_no_target(sample_database, app):
+    app.query_params.update({"lang": "en"})
+    at = open_page(app, "facilitators")
+    assert not at.exception
+    assert [i.value for i in at.info] == [
+        "No 'communities started' target has been set for 2024 yet."
+    ]
+    assert len(charts(at)) == 3
+
+
+def test_funding_page_shows_quarters_budget_and_per_community(sample_database, app):
+    at = open_page(app, "funding")
+    assert not at.exception
+    quarter, budget, per_community = charts(at)
+    assert quarter["data"][0]["y"][:4] == [150_000, 0, 100_000, 0]
+    assert budget["data"][2]["y"] == [250_000] * 4 + [200_000] * 4
+    assert [round(y) for y in per_community["data"][0]["y"]] == [11_462, 15_145]
+
+
+def test_funding_page_says_filters_do_not_apply(sample_database, app):
+    app.query_params.update({"sector": "circularity", "lang": "en"})
+    at = open_page(app, "funding")
+    assert not at.exception
+    assert [i.value for i in at.info] == [
+        "Funding is reported per programme: the sector, municipality and education "
+        "partner filters don't apply here."
+    ]
+
+
+def test_compare_page_sets_two_years_side_by_side_from_a_link(sample_database, app):
+    app.query_params.update({"a": "2022", "b": "2023"})
+    at = open_page(app, "compare")
+    assert not at.exception
+    table = at.table[0].value
+    assert list(table.columns) == ["A: 2022", "B: 2023", "Verschil (B − A)"]
+    assert table.loc["Gestart in het jaar"].tolist() == ["13", "10", "-3"]
+    assert table.loc["Gestart, cumulatief"].tolist() == ["13", "23", "+10"]
+    assert table.loc["Toegekend in het jaar"].tolist() == ["€ 250.000", "€ 200.000", "-€ 50.000"]
+    assert table.loc["Afrondingspercentage"].tolist() == ["100%", "100%", "0%"]
+
+
+def test_compare_page_choice_goes_into_the_url(sample_database, app):
+    at = open_page(app, "compare")
+    at.selectbox(key="compare.a").set_value("2022-Q2").run()
+    assert not at.exception
+    assert at.query_params["a"] == "2022-Q2"
+    assert at.table[0].value.loc["Lopend"].tolist() == ["5", "1", "-4"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_dashboard_page_has_an_empty_state(page, tmp_path, monkeypatch, app):
+    from data_access import db
+    from data_access.migrate import migrate
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    db.reset_engine()
+    migrate()
+    at = open_page(app, page)
+    assert not at.exception
+    assert [i.value for i in at.info] == [
+        "Er is nog geen programma. Upload een kwartaalrapportage om te beginnen."
+    ]
+    db.reset_engine()
