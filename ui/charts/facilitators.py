@@ -47,7 +47,7 @@ def build_utilisation_figure(load: pd.DataFrame, *, lang: str) -> go.Figure:
         x=frame["utilisation"].fillna(0).tolist(),
         orientation="h",
         text=[
-            f"{n}/{m}" if pd.notna(m) else str(n)
+            f"{int(n)}/{int(m)}" if pd.notna(m) else str(n)
             for n, m in zip(frame["load"], frame["max_concurrent"], strict=True)
         ],
         marker_color=ACTUAL_COLOUR,
