@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 UV_VERSION := 0.9.30
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test lint format bench clean deck
 
 install: $(STAMP)
 
@@ -37,6 +37,14 @@ format: install
 
 bench: install
 	$(PY) bench/run.py
+
+# The symposium deck without the UI: make deck OUT=deck.pptx [PERIOD=2023-Q4] [LANG=en]
+# (OUT may end in .pdf). Migrates and uses the app's database, like `make run`.
+# LANG counts only when given on the command line: the shell's LANG is a locale.
+deck: install
+	$(if $(OUT),,$(error usage: make deck OUT=deck.pptx [PERIOD=2023-Q4] [LANG=en]))
+	$(PY) -m ui.export "$(OUT)" $(if $(PERIOD),--period $(PERIOD)) \
+		$(if $(filter command line,$(origin LANG)),--lang $(LANG))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts bench/out

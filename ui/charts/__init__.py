@@ -14,6 +14,7 @@ from ui.charts.funding import (
     build_funding_quarter_figure,
     build_spent_per_community_figure,
 )
+from ui.charts.participants import build_participants_figure
 from ui.charts.progress import build_communities_vs_target_figure
 from ui.charts.sectors import build_sector_coverage_figure, build_sector_split_figure
 from ui.charts.success import build_success_factor_figure
@@ -25,6 +26,7 @@ __all__ = [
     "build_communities_vs_target_figure",
     "build_cumulative_progress_figure",
     "build_funding_quarter_figure",
+    "build_participants_figure",
     "build_sector_coverage_figure",
     "build_sector_split_figure",
     "build_spent_per_community_figure",

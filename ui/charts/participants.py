@@ -1,0 +1,31 @@
+"""Participants chart: people per role in the communities started each year."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from data_access.i18n import translate
+from data_access.kpis_progress import ROLES
+from ui.theme import PALETTE, register_template
+
+
+def build_participants_figure(per_year: pd.DataFrame, *, lang: str) -> go.Figure:
+    """Stacked bars per start year, one colour per role (employees, managers, ...)."""
+    years = [str(year) for year in per_year["year"]]
+    figure = go.Figure()
+    for index, role in enumerate(ROLES):
+        figure.add_bar(
+            x=years,
+            y=per_year[role].tolist(),
+            name=translate(f"slides.chart.role.{role}", lang),
+            marker_color=PALETTE[index],
+        )
+    figure.update_layout(
+        template=register_template(),
+        barmode="stack",
+        xaxis={"type": "category", "title": translate("chart.year", lang)},
+        yaxis={"title": translate("slides.chart.participants.people", lang)},
+        height=340,
+    )
+    return figure

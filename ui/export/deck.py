@@ -1,0 +1,91 @@
+"""Render a deck once (texts and chart images), then write it as PPTX or PDF.
+
+Charts become images in one browser session; without Chromium the deck is still
+made, with text-only slides and a message saying how to install the browser.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from data_access.i18n import translate
+from data_access.periods import period_end
+from data_access.slides import Deck
+from ui.export.figures import slide_figure
+from ui.export.images import ChromiumMissing, render_images
+from ui.export.pdf_deck import build_pdf
+from ui.export.pptx_deck import build_pptx
+from ui.export.text import SlideText, slide_text
+from ui.format import format_long_date
+
+log = logging.getLogger(__name__)
+# Smaller than a page's chart, so the 20 px type reads from the back of a room.
+SLIDE_IMAGE_WIDTH, SLIDE_IMAGE_HEIGHT = 900, 450
+Progress = Callable[[float, str], None]  # fraction done (0–1), what is happening
+
+
+@dataclass(frozen=True)
+class RenderedSlide:
+    text: SlideText
+    image: bytes | None  # PNG of the chart, None for text-only slides
+
+
+@dataclass(frozen=True)
+class RenderedDeck:
+    """Everything a writer needs: slides, a footer line, and any warning to show."""
+
+    slides: tuple[RenderedSlide, ...]
+    footer: str
+    warning: str | None = None
+
+
+def render_deck(deck: Deck, *, on_progress: Progress | None = None) -> RenderedDeck:
+    """Texts of every slide, and their charts as PNG (all in one browser start)."""
+    lang = deck.request.lang
+    report = on_progress or (lambda fraction, step: None)
+    figures = {i: slide_figure(s, deck) for i, s in enumerate(deck.slides)}
+    charted = [i for i, figure in figures.items() if figure is not None]
+    images: dict[int, bytes] = {}
+    warning = None
+    report(0.05, "charts")
+    try:
+        rendered = render_images(
+            [figures[i] for i in charted],
+            width=SLIDE_IMAGE_WIDTH,
+            height=SLIDE_IMAGE_HEIGHT,
+            on_image=lambda n: report(0.05 + 0.8 * (n + 1) / len(charted), "charts"),
+        )
+        images = dict(zip(charted, rendered, strict=True))
+    except ChromiumMissing:
+        log.warning("Chromium missing: exporting text-only slides", exc_info=True)
+        warning = translate("export.chromium_missing", lang)
+    slides = tuple(
+        RenderedSlide(slide_text(s, lang=lang), images.get(i)) for i, s in enumerate(deck.slides)
+    )
+    as_of = format_long_date(period_end(deck.request.period), lang=lang)
+    footer = translate(
+        "slides.page_footer", lang, programme=deck.request.programme_name, as_of=as_of
+    )
+    return RenderedDeck(slides=slides, footer=footer, warning=warning)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    data: bytes
+    warning: str | None
+
+
+def export_deck(deck: Deck, *, fmt: str, on_progress: Progress | None = None) -> ExportResult:
+    """The deck as `pptx` or `pdf` bytes, with the warning (if any) to show the user."""
+    writers = {"pptx": build_pptx, "pdf": build_pdf}
+    if fmt not in writers:
+        raise ValueError(f"unsupported deck format: {fmt}")
+    rendered = render_deck(deck, on_progress=on_progress)
+    if on_progress is not None:
+        on_progress(0.9, fmt)
+    data = writers[fmt](rendered)
+    if on_progress is not None:
+        on_progress(1.0, "done")
+    return ExportResult(data=data, warning=rendered.warning)
