@@ -34,3 +34,10 @@ COVER_TEXT = Box(MARGIN, 3.6, SLIDE_WIDTH - 2 * MARGIN, 2.0)
 
 def sentence_box(has_chart: bool) -> Box:
     return SENTENCE_BESIDE_CHART if has_chart else SENTENCE_WIDE
+
+
+def number_size(number: str) -> int:
+    """The big number's point size: smaller for long figures (`€ 151.450`) so it fits
+    on one line; a bold digit is at most ~0.72 em wide in the fonts we use."""
+    fits = NUMBER.width * 72 / (max(len(number), 1) * 0.72)
+    return int(min(SIZES["number"], fits))

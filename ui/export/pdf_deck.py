@@ -49,7 +49,7 @@ def build_pdf(deck: RenderedDeck) -> bytes:
 def _message_page(writer: _Writer, rendered: RenderedSlide) -> None:
     text = rendered.text
     writer.text(layout.TITLE, text.title, size=layout.SIZES["title"], bold=True)
-    writer.text(layout.NUMBER, text.number, size=layout.SIZES["number"], bold=True,
+    writer.text(layout.NUMBER, text.number, size=layout.number_size(text.number), bold=True,
                 colour=layout.ACCENT)  # fmt: skip
     writer.text(layout.LABEL, text.number_label, size=layout.SIZES["label"])
     box = layout.sentence_box(rendered.image is not None)

@@ -47,7 +47,7 @@ def build_pptx(deck: RenderedDeck) -> bytes:
 def _message_slide(slide: PptxSlide, rendered: RenderedSlide) -> None:
     text = rendered.text
     _set_title(slide, text.title, layout.TITLE, layout.SIZES["title"])
-    _add_text(slide, layout.NUMBER, text.number, size=layout.SIZES["number"], bold=True,
+    _add_text(slide, layout.NUMBER, text.number, size=layout.number_size(text.number), bold=True,
               colour=layout.ACCENT)  # fmt: skip
     _add_text(slide, layout.LABEL, text.number_label, size=layout.SIZES["label"])
     box = layout.sentence_box(rendered.image is not None)
