@@ -7,7 +7,13 @@ import streamlit as st
 from data_access.kpis_overview import programme_sentence
 from ui import cache
 from ui.charts import build_communities_vs_target_figure, build_cumulative_progress_figure
-from ui.components import render_empty_state, render_help_note, render_kpi_card, render_safely
+from ui.components import (
+    render_chart,
+    render_empty_state,
+    render_help_note,
+    render_kpi_card,
+    render_safely,
+)
 from ui.dashboard import format_change, format_value, page_header, render_delta_card
 from ui.format import format_count
 from ui.i18n import current_language, t
@@ -88,10 +94,10 @@ def render() -> None:
     render_headline_cards(cards, outcome["year"], lang)
     st.subheader(t("overview.started.heading"))
     render_year_cards(frame, lang)
-    st.plotly_chart(build_communities_vs_target_figure(frame, lang=lang), width="stretch")
+    render_chart(build_communities_vs_target_figure(frame, lang=lang), key="overview.started")
     render_help_note(t("overview.help.chart"))
     st.subheader(t("overview.cumulative.heading"))
-    st.plotly_chart(build_cumulative_progress_figure(frame, lang=lang), width="stretch")
+    render_chart(build_cumulative_progress_figure(frame, lang=lang), key="overview.cumulative")
     render_help_note(t("kpi.started_cumulative.definition"))
 
 

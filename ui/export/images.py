@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import os
 from collections.abc import Callable, Sequence
 
 import kaleido
 import plotly.graph_objects as go
+from choreographer.browsers.chromium import Chromium
 from choreographer.errors import ChromeNotFoundError
 
 IMAGE_WIDTH, IMAGE_HEIGHT, IMAGE_SCALE = 1200, 600, 2
@@ -21,6 +23,12 @@ FORMATS = ("png", "svg")
 
 class ChromiumMissing(RuntimeError):
     """No Chromium to render charts with (install it: `apt-get install chromium`)."""
+
+
+def chromium_available() -> bool:
+    """Whether kaleido would find a browser (BROWSER_PATH, else the PATH), never a download."""
+    path = Chromium.find_browser(skip_local=True)
+    return path is not None and os.access(path, os.X_OK)
 
 
 def render_images(
