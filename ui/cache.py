@@ -26,6 +26,7 @@ from data_access.queries import (
     list_programmes,
     list_sectors,
 )
+from data_access.slides import Deck, DeckRequest, build_deck
 from data_access.state import reported_periods
 
 TTL_SECONDS = 60
@@ -164,7 +165,18 @@ def call(name: str, **options: object) -> object:
     return _call(database_url(), name, tuple(sorted(options.items())))
 
 
+@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+def _deck(url: str, request: DeckRequest) -> Deck:
+    with session_scope() as session:
+        return build_deck(session=session, request=request)
+
+
+def deck(request: DeckRequest) -> Deck:
+    """The symposium deck's slides for a programme, period, filters and language."""
+    return _deck(database_url(), request)
+
+
 def clear_caches() -> None:
     """Forget cached data after a write, so every page shows the new state."""
-    for cached in (_programmes, _periods, _vs_target, _summary, _choices, _kpi, _call):
+    for cached in (_programmes, _periods, _vs_target, _summary, _choices, _kpi, _call, _deck):
         cached.clear()
