@@ -38,6 +38,12 @@ pages = [
         url_path="vergelijken",
     ),
     st.Page(
+        "pages/presentation.py",
+        title=t("nav.presentation"),
+        icon=":material/slideshow:",
+        url_path="presentatie",
+    ),
+    st.Page(
         "pages/upload.py", title=t("nav.upload"), icon=":material/upload_file:", url_path="uploaden"
     ),
     st.Page(
