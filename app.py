@@ -38,6 +38,14 @@ pages = [
         url_path="vergelijken",
     ),
     st.Page(
+        "pages/communities.py",
+        title=t("nav.communities"),
+        icon=":material/table_view:",
+        url_path="leergemeenschappen",
+    ),
+    st.Page("pages/map.py", title=t("nav.map"), icon=":material/map:", url_path="kaart"),
+    st.Page("pages/targets.py", title=t("nav.targets"), icon=":material/flag:", url_path="doelen"),
+    st.Page(
         "pages/presentation.py",
         title=t("nav.presentation"),
         icon=":material/slideshow:",

@@ -12,6 +12,7 @@ import pandas as pd
 from sqlmodel import Session
 
 from data_access.filters import CommunityFilter
+from data_access.i18n import translate
 from data_access.kpis_progress import ROLES
 from data_access.kpis_success import SUCCESS_FACTORS, success_factors
 from data_access.kpis_summary import load_frames
@@ -87,6 +88,27 @@ def export_table(table: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     for column in ROLES:
         result[column] = result[column].astype("Int64")
     result.columns = [COMMUNITIES.column(key).headers[index] for key in EXPORT_COLUMNS]
+    return result
+
+
+def display_table(table: pd.DataFrame, *, lang: str) -> pd.DataFrame:
+    """The on-screen list: a few columns, labels and headers in `lang`, score as `5/6`."""
+    index = 0 if lang == "nl" else 1
+    result = pd.DataFrame(
+        {
+            "code": table["code"],
+            "name": table["name"],
+            "company": table["company"],
+            "sector": table["sector"].map(_labels(SECTOR_CHOICES, index)),
+            "municipality": table["municipality"],
+            "year": table["year"],
+            "status": table["status"].map(_labels(COMMUNITY_STATUS_CHOICES, index)),
+            "facilitator": table["facilitator"],
+            "participants": table["participants"],
+            "score": (table["score"].astype("string") + f"/{len(SUCCESS_FACTORS)}").fillna("–"),
+        }
+    )
+    result.columns = [translate(f"communities.column.{c}", lang) for c in result.columns]
     return result
 
 

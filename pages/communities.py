@@ -1,0 +1,158 @@
+"""Communities: find a community by text, status or year, see its details, download the list."""
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from data_access.exports import to_csv_bytes, to_excel_bytes
+from data_access.kpis_communities import display_table, export_table, search_communities
+from data_access.kpis_success import SUCCESS_FACTORS
+from ui import cache
+from ui.charts import build_community_timeline_figure
+from ui.components import render_chart, render_empty_state, render_help_note, render_safely
+from ui.dashboard import page_header
+from ui.format import format_count
+from ui.i18n import current_language, t
+
+STATUSES = ("planned", "running", "completed", "stopped")
+ROLES = ("employees", "managers", "students", "teachers")
+
+
+def render_search(table: pd.DataFrame) -> pd.DataFrame:
+    """Text search and status/year choices; the sidebar already applied sector,
+    municipality and partner."""
+    text_column, status_column, year_column = st.columns([3, 2, 2])
+    with text_column:
+        text = st.text_input(
+            t("communities.search"),
+            placeholder=t("communities.search_hint"),
+            key="communities.search",
+        )
+    with status_column:
+        statuses = st.multiselect(
+            t("communities.status"),
+            options=list(STATUSES),
+            format_func=lambda code: t(f"communities.status.{code}"),
+            placeholder=t("sidebar.all"),
+            key="communities.statuses",
+        )
+    with year_column:
+        years = st.multiselect(
+            t("communities.year"),
+            options=sorted(int(y) for y in table["year"].dropna().unique()),
+            placeholder=t("sidebar.all"),
+            key="communities.years",
+        )
+    return search_communities(table, text=text, statuses=tuple(statuses), years=tuple(years))
+
+
+def render_downloads(shown: pd.DataFrame, lang: str) -> None:
+    """Excel and CSV of the rows shown; the files are built only when clicked."""
+    export = partial(export_table, shown, lang=lang)
+    sheet = t("communities.sheet")
+    excel, comma, _ = st.columns([1, 1, 4])
+    with excel:
+        st.download_button(
+            t("communities.download.xlsx"),
+            data=lambda: to_excel_bytes(export(), sheet_name=sheet),
+            file_name=f"{t('communities.file')}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            on_click="ignore",
+            icon=":material/download:",
+            key="communities.download_xlsx",
+        )
+    with comma:
+        st.download_button(
+            t("communities.download.csv"),
+            data=lambda: to_csv_bytes(export()),
+            file_name=f"{t('communities.file')}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+            key="communities.download_csv",
+        )
+
+
+def render_detail(shown: pd.DataFrame, lang: str) -> None:
+    st.subheader(t("communities.detail.heading"))
+    labels = dict(zip(shown["community_id"], shown["code"] + " · " + shown["name"], strict=True))
+    chosen = st.selectbox(
+        t("communities.detail.choose"),
+        options=list(labels),
+        format_func=labels.__getitem__,
+        key="communities.selected",
+    )
+    row = shown.set_index("community_id").loc[chosen]
+    st.markdown(f"### {row['name']}")
+    status = t(f"communities.status.{row['status']}")
+    place = row["municipality"] if isinstance(row["municipality"], str) else "–"
+    st.caption(
+        t("communities.detail.facts", company=row["company"], status=status, municipality=place)
+    )
+    render_chart(build_community_timeline_figure(row, lang=lang), key="communities.timeline")
+    for column, role in zip(st.columns(len(ROLES)), ROLES, strict=True):
+        with column:
+            st.metric(t(f"communities.role.{role}"), format_count(row[role], lang=lang))
+    render_facts(row)
+    render_checklist(row)
+
+
+def render_facts(row: pd.Series) -> None:
+    partners = [
+        f"{name} ({level})" if isinstance(level, str) else name
+        for name, level in zip(row["education_partners"], row["partner_levels"], strict=True)
+    ]
+    missing = t("communities.detail.none")
+    for key, value in (
+        ("question", row["question"]),
+        ("champion", row["champion"]),
+        ("facilitator", row["facilitator"]),
+        ("partners", ", ".join(partners)),
+    ):
+        shown = value if isinstance(value, str) and value.strip() else missing
+        st.markdown(f"**{t(f'communities.detail.{key}')}:** {shown}")
+
+
+def render_checklist(row: pd.Series) -> None:
+    st.markdown(f"**{t('communities.detail.factors')}**")
+    if pd.isna(row["score"]):
+        st.caption(t("communities.detail.not_started"))
+        return
+    for factor in SUCCESS_FACTORS:
+        met = bool(row[f"factor_{factor}"])
+        icon = ":material/check_circle:" if met else ":material/cancel:"
+        answer = t("communities.yes" if met else "communities.no")
+        st.markdown(f"{icon} {t(f'success.{factor}')}: **{answer}**")
+    render_help_note(t("kpi.success_factors.definition"))
+
+
+def render() -> None:
+    lang = current_language()
+    filters = page_header("communities.title")
+    if filters is None:
+        return
+    table = cache.call(
+        "kpis_communities.community_table",
+        programme_id=filters.programme_id,
+        as_of=filters.period,
+        filters=filters.community,
+    )
+    if table.empty:
+        render_empty_state(t("communities.empty", period=filters.period))
+        return
+    shown = render_search(table)
+    count = {
+        "shown": format_count(len(shown), lang=lang),
+        "total": format_count(len(table), lang=lang),
+    }
+    st.caption(t("communities.count", **count))
+    if shown.empty:
+        render_empty_state(t("communities.no_match"))
+        return
+    st.dataframe(display_table(shown, lang=lang), hide_index=True, key="communities.table")
+    render_downloads(shown, lang)
+    render_detail(shown, lang)
+
+
+render_safely(render)

@@ -1,0 +1,39 @@
+"""Targets (for officers): edit a programme's yearly targets; every change kept with who
+and when. Access control comes with sign-in in a later issue."""
+
+import streamlit as st
+
+from data_access.periods import period_year
+from ui import cache
+from ui.components import render_empty_state, render_help_note, render_safely
+from ui.i18n import current_language, t
+from ui.sidebar import current_filters
+from ui.targets_view import history_table, render_target_form
+
+
+def render() -> None:
+    lang = current_language()
+    filters = current_filters()
+    st.title(t("targets.title"))
+    if filters.programme_id is None:
+        render_empty_state(t("overview.empty.no_programme"))
+        return
+    st.caption(t("targets.subtitle", programme=filters.programme_name))
+    st.warning(t("targets.access_note"), icon=":material/lock_open:")
+    year = period_year(filters.period) if filters.period else None
+    years = (year, year + 1) if year is not None else ()
+    grid = cache.call("kpis_targets.target_grid", programme_id=filters.programme_id, years=years)
+    if grid.empty:
+        render_empty_state(t("targets.empty"))
+        return
+    render_target_form(grid, programme_id=filters.programme_id)
+    render_help_note(t("targets.help"))
+    st.subheader(t("targets.history.heading"))
+    history = cache.call("kpis_targets.target_changes", programme_id=filters.programme_id)
+    if history.empty:
+        render_empty_state(t("targets.history.empty"))
+        return
+    st.dataframe(history_table(history, lang=lang), hide_index=True, key="targets.history")
+
+
+render_safely(render)

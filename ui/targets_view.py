@@ -1,0 +1,104 @@
+"""The Targets page's form: one number input per year × measure, saved with who and when.
+
+Access control arrives with sign-in (a later issue); until then the officer types
+their name or e-mail, and that is what the history records.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from data_access.db import session_scope
+from data_access.target_edits import changed_cells, save_target_changes
+from ui import cache
+from ui.format import format_count, format_euro
+from ui.history_view import format_moment
+from ui.i18n import t
+
+EURO_MEASURES = ("budget",)
+OUTCOME_KEY = "targets.outcome"  # (translation key, params, kind) of the last save
+
+
+def render_target_form(grid: pd.DataFrame, *, programme_id: int) -> None:
+    """The grid as number inputs in a form; saving writes only the changed cells."""
+    with st.form("targets.form", enter_to_submit=False):
+        columns = st.columns(1 + len(grid.columns))
+        columns[0].markdown(f"**{t('chart.year')}**")
+        for column, measure in zip(columns[1:], grid.columns, strict=True):
+            column.markdown(f"**{t(f'targets.measure.{measure}')}**")
+        values = {}
+        for year in grid.index:
+            row = st.columns(1 + len(grid.columns))
+            row[0].markdown(f"**{year}**")
+            for column, measure in zip(row[1:], grid.columns, strict=True):
+                with column:
+                    values[(year, measure)] = _number_input(year, measure, grid.at[year, measure])
+        actor = st.text_input(t("targets.actor"), help=t("targets.actor_help"), key="targets.actor")
+        if st.form_submit_button(t("targets.save"), type="primary", icon=":material/save:"):
+            after = pd.Series(values).unstack().reindex(index=grid.index, columns=grid.columns)
+            _save(programme_id, changed_cells(grid, after.astype("float64")), actor)
+    _render_outcome()
+
+
+def _number_input(year: int, measure: str, current: float) -> float | None:
+    euros = measure in EURO_MEASURES
+    return st.number_input(
+        t(f"targets.measure.{measure}") + f" {year}",
+        value=None if math.isnan(current) else int(current),
+        min_value=0,
+        step=1000 if euros else 1,
+        label_visibility="collapsed",
+        key=f"targets.value.{year}.{measure}",
+    )
+
+
+def _save(programme_id: int, changes: list, actor: str) -> None:
+    if not actor.strip():
+        st.session_state[OUTCOME_KEY] = ("targets.actor_missing", {}, "error")
+        return
+    if not changes:
+        st.session_state[OUTCOME_KEY] = ("targets.unchanged", {}, "info")
+        return
+    with session_scope(write=True) as session:
+        saved = save_target_changes(
+            session, programme_id=programme_id, changes=changes, actor=actor
+        )
+    cache.clear_caches()
+    st.session_state[OUTCOME_KEY] = ("targets.saved", {"count": saved}, "success")
+
+
+def _render_outcome() -> None:
+    outcome = st.session_state.pop(OUTCOME_KEY, None)
+    if outcome is None:
+        return
+    key, params, kind = outcome
+    getattr(st, kind)(t(key, **params))
+
+
+def history_table(history: pd.DataFrame, *, lang: str) -> pd.DataFrame:
+    """Who, when, which target, old → new, with labels and numbers in `lang`."""
+    records = []
+    for row in history.itertuples():  # a few rows per edit: a person's changes, not data
+        euros = row.measure in EURO_MEASURES
+        shown = _formatter(euros, lang)
+        records.append(
+            {
+                t("targets.column.changed_at"): format_moment(row.changed_at, lang=lang),
+                t("targets.column.changed_by"): row.changed_by,
+                t("chart.year"): str(row.year),
+                t("targets.column.measure"): t(f"targets.measure.{row.measure}"),
+                t("targets.column.change"): f"{shown(row.old_value)} → {shown(row.new_value)}",
+            }
+        )
+    return pd.DataFrame(records)
+
+
+def _formatter(euros: bool, lang: str) -> Callable[[float | None], str]:
+    def shown(value: float | None) -> str:
+        return format_euro(value, lang=lang) if euros else format_count(value, lang=lang)
+
+    return shown
