@@ -17,6 +17,12 @@ from ui.i18n import current_language, t
 
 STATUSES = ("planned", "running", "completed", "stopped")
 ROLES = ("employees", "managers", "students", "teachers")
+# The detail chooser lists at most this many of the rows shown: a 10,000-option
+# drop-down is slow to draw and useless to scroll; the search narrows it instead.
+MAX_CHOICES = 200
+# The on-screen table shows at most this many rows (the downloads hold every match):
+# sending 10,000 rows to the browser on every rerun doubles the page's time.
+MAX_ROWS = 1000
 
 
 def render_search(table: pd.DataFrame) -> pd.DataFrame:
@@ -76,14 +82,17 @@ def render_downloads(shown: pd.DataFrame, lang: str) -> None:
 
 def render_detail(shown: pd.DataFrame, lang: str) -> None:
     st.subheader(t("communities.detail.heading"))
-    labels = dict(zip(shown["community_id"], shown["code"] + " · " + shown["name"], strict=True))
+    first = shown.head(MAX_CHOICES)
+    labels = dict(zip(first["community_id"], first["code"] + " · " + first["name"], strict=True))
+    if len(shown) > MAX_CHOICES:
+        st.caption(t("communities.detail.narrow", count=MAX_CHOICES))
     chosen = st.selectbox(
         t("communities.detail.choose"),
         options=list(labels),
         format_func=labels.__getitem__,
         key="communities.selected",
     )
-    row = shown.set_index("community_id").loc[chosen]
+    row = first.loc[first["community_id"] == chosen].iloc[0]
     st.markdown(f"### {row['name']}")
     status = t(f"communities.status.{row['status']}")
     place = row["municipality"] if isinstance(row["municipality"], str) else "–"
@@ -99,16 +108,12 @@ def render_detail(shown: pd.DataFrame, lang: str) -> None:
 
 
 def render_facts(row: pd.Series) -> None:
-    partners = [
-        f"{name} ({level})" if isinstance(level, str) else name
-        for name, level in zip(row["education_partners"], row["partner_levels"], strict=True)
-    ]
     missing = t("communities.detail.none")
     for key, value in (
         ("question", row["question"]),
         ("champion", row["champion"]),
         ("facilitator", row["facilitator"]),
-        ("partners", ", ".join(partners)),
+        ("partners", row["partners_with_level"]),
     ):
         shown = value if isinstance(value, str) and value.strip() else missing
         st.markdown(f"**{t(f'communities.detail.{key}')}:** {shown}")
@@ -150,7 +155,11 @@ def render() -> None:
     if shown.empty:
         render_empty_state(t("communities.no_match"))
         return
-    st.dataframe(display_table(shown, lang=lang), hide_index=True, key="communities.table")
+    st.dataframe(
+        display_table(shown.head(MAX_ROWS), lang=lang), hide_index=True, key="communities.table"
+    )
+    if len(shown) > MAX_ROWS:
+        st.caption(t("communities.first_rows", count=format_count(MAX_ROWS, lang=lang)))
     render_downloads(shown, lang)
     render_detail(shown, lang)
 
