@@ -12,9 +12,10 @@ import json
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, select, update
 from sqlmodel import Session
 
+from data_access.bulk_insert import bulk_insert
 from data_access.import_plan import ImportPlan
 from data_access.models import (
     Community,
@@ -94,9 +95,9 @@ def get_or_create(
         query = query.where(table.c[name] == value)
     ids = {key(value): row_id for row_id, value in session.execute(query)}
     missing: dict[str, str] = {}
-    for value in values:
-        if value is not None and key(value) not in ids:
-            missing.setdefault(key(value), value)
+    for value in dict.fromkeys(values):  # the same name on many rows: key it once
+        if value is not None and (value_key := key(value)) not in ids:
+            missing.setdefault(value_key, value)
     if missing:
         # Read the new ids back by their unique names: RETURNING in parameter order
         # would fall back to one statement per row on SQLite.
@@ -112,8 +113,7 @@ def _report_ids(session: Session, table: Table, owner: str, batch_id: int) -> di
 
 
 def _insert(session: Session, table: Table, rows: list[dict]) -> None:
-    if rows:
-        session.execute(insert(table), rows)
+    bulk_insert(session, table, rows)
 
 
 def _write_facilitators(

@@ -6,6 +6,7 @@ this module, so the contract is written down once.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 # Value kinds a column can have.
@@ -158,4 +159,14 @@ DURATION_WEEKS_MAX = 20
 
 def normalise_name(text: object) -> str:
     """How sheet names, headers and choices are matched: case-insensitive, trimmed."""
+    try:
+        return _normalise_cached(text)
+    except TypeError:  # unhashable: not worth remembering
+        return " ".join(str(text).split()).casefold()
+
+
+@functools.lru_cache(maxsize=65_536, typed=True)
+def _normalise_cached(text: object) -> str:
+    # An import normalises the same few partner, host and municipality names on
+    # every one of up to 100,000 rows; remembering them saves most of that work.
     return " ".join(str(text).split()).casefold()
