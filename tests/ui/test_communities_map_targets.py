@@ -73,7 +73,7 @@ def test_map_page_counts_communities_in_all_25_municipalities(sample_database, a
         "Gemeenten met een leergemeenschap": "13 van 25",
     }
     trace = charts(at)[0]["data"][0]
-    assert trace["type"] == "choropleth" and len(trace["locations"]) == 25
+    assert trace["type"] == "choroplethmap" and len(trace["locations"]) == 25
     counts = dict(zip(trace["locations"], trace["z"], strict=True))
     assert (counts["GM0193"], counts["GM0147"], counts["GM0180"]) == (2, 1, 0)
     assert "Bron: CBS / PDOK (Kadaster)" in caption_values(at)

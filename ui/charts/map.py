@@ -1,10 +1,14 @@
 """Overijssel's municipalities coloured by their number of communities.
 
-`go.Choropleth` draws the CBS boundaries itself (no tile server: the network may be
-closed), fitted to the province, with the required source attribution on the figure.
+`go.Choroplethmap` on the blank "white-bg" style draws the CBS boundaries with no
+tile server and no download at all (the network may be closed; `go.Choropleth` would
+fetch a world topojson from cdn.plot.ly), centred and zoomed on the province's
+bounds, with the required source attribution on the figure.
 """
 
 from __future__ import annotations
+
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,6 +19,8 @@ from ui.theme import PALETTE, TEXT_COLOUR, register_template
 # White to the palette's blue: sequential, readable with colour-vision deficiencies.
 COLOUR_SCALE = [[0.0, "#F4F8FB"], [1.0, PALETTE[0]]]
 ATTRIBUTION = "Bron: CBS / PDOK (Kadaster)"
+MAP_HEIGHT = 620
+ASSUMED_WIDTH = 640  # the narrowest the map is drawn at: the whole province stays in view
 
 
 def build_municipality_map_figure(
@@ -25,7 +31,7 @@ def build_municipality_map_figure(
     customdata = list(zip(counts["municipality"], counts["communities"], sectors, strict=True))
     title = translate("chart.communities", lang)
     figure = go.Figure(
-        go.Choropleth(
+        go.Choroplethmap(
             geojson=geojson,
             featureidkey="properties.statcode",
             locations=counts["municipality_code"].tolist(),
@@ -43,14 +49,39 @@ def build_municipality_map_figure(
             ),
         )
     )
-    figure.update_geos(fitbounds="locations", visible=False)
     figure.update_layout(
         template=register_template(),
-        height=620,
+        map=_view(geojson),
+        height=MAP_HEIGHT,
         margin={"l": 0, "r": 0, "t": 10, "b": 30},
         annotations=[_attribution()],
     )
     return figure
+
+
+def _view(geojson: dict) -> dict:
+    """The blank style, centred on the boundaries and zoomed to fit them (web mercator)."""
+    lons, lats = [], []
+    for feature in geojson["features"]:
+        for lon, lat in _points(feature["geometry"]["coordinates"]):
+            lons.append(lon)
+            lats.append(lat)
+    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    centre_lat = (south + north) / 2
+    stretch = 1 / math.cos(math.radians(centre_lat))  # mercator widens latitudes
+    zoom = min(
+        math.log2(ASSUMED_WIDTH * 360 / (512 * (east - west))),
+        math.log2(MAP_HEIGHT * 360 / (512 * (north - south) * stretch)),
+    )
+    centre = {"lon": (west + east) / 2, "lat": centre_lat}
+    return {"style": "white-bg", "center": centre, "zoom": round(zoom - 0.1, 2)}
+
+
+def _points(coordinates: list) -> list:
+    """Every [lon, lat] pair in a (multi)polygon's nested coordinate lists."""
+    if coordinates and isinstance(coordinates[0], int | float):
+        return [coordinates]
+    return [point for part in coordinates for point in _points(part)]
 
 
 def _sector_text(value: dict[str, int], labels: dict[str, str]) -> str:
