@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from data_access.backup import BackupError
 from data_access.history import HistoryError, list_imports, undo_import
 from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from data_access.import_result import ENTITIES, ImportResult
@@ -47,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     undo = commands.add_parser("undo", help="undo an import")
     undo.add_argument("batch_id", type=int)
     undo.add_argument("--as", dest="actor", help="who undoes (default: the OS user)")
+    backup = commands.add_parser("backup", help="write a backup of the database to FILE")
+    backup.add_argument("file")
+    restore = commands.add_parser("restore", help="replace the database with the backup FILE")
+    restore.add_argument("file")
     for sub in commands.choices.values():
         sub.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     return parser
@@ -61,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except HistoryError as error:
         return _fail(error.message(args.lang), EXIT_INVALID)
+    except BackupError as error:
+        return _fail(error.message(args.lang), EXIT_UNREADABLE)
     except SQLAlchemyError as error:
         detail = str(error).splitlines()[0]
         return _fail(translate("cli.database_error", args.lang, detail=detail), EXIT_UNREADABLE)
@@ -160,6 +167,24 @@ def run_undo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_backup(args: argparse.Namespace) -> int:
+    from data_access.backup import backup_database
+
+    path = backup_database(args.file)
+    print(translate("cli.backed_up", args.lang, path=path))
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from data_access.backup import restore_database
+    from data_access.migrate import migrate
+
+    restore_database(args.file)
+    migrate()  # a backup from an older version gets the newer schema
+    print(translate("cli.restored", args.lang, path=args.file))
+    return EXIT_OK
+
+
 def _fail(message: str, status: int) -> int:
     print(message, file=sys.stderr)
     return status
@@ -173,4 +198,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "kpis": run_kpis,
     "history": run_history,
     "undo": run_undo,
+    "backup": run_backup,
+    "restore": run_restore,
 }

@@ -1,0 +1,58 @@
+"""Backups round-trip through the real command line, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from data_access.db import get_engine, session_scope
+from data_access.history import list_imports, undo_import
+from data_access.kpis import kpis_report
+from data_access.sample import SAMPLE_ACTOR, load_sample_data
+from tests.helpers import dump_tables
+from tests.test_cli import run
+
+
+def figures() -> tuple[dict, list]:
+    with session_scope() as session:
+        imports = [(i["id"], i["status"]) for i in list_imports(session)]
+        return kpis_report(session, as_of="2023-Q4"), imports
+
+
+def test_restore_brings_back_exactly_the_backed_up_figures(database, tmp_path):
+    load_sample_data()
+    saved_tables, saved_figures = dump_tables(get_engine()), figures()
+    backup = tmp_path / "lc.backup"
+    done = run(database, "backup", str(backup), "--lang", "en")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.strip() == f"Backup written to {backup}."
+
+    with session_scope() as session:
+        newest = list_imports(session)[0]["id"]
+    undo_import(newest, actor=SAMPLE_ACTOR)
+    assert figures() != saved_figures
+
+    done = run(database, "restore", str(backup), "--lang", "en")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.strip() == f"Database restored from {backup}."
+    assert figures() == saved_figures
+    assert dump_tables(get_engine()) == saved_tables
+    assert saved_figures[1][0] == (newest, "active")
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup_and_changes_nothing(database, tmp_path):
+    load_sample_data()
+    before = dump_tables(get_engine())
+    fake = tmp_path / "notes.backup"
+    fake.write_text("SQLite format 3 but not really", encoding="utf-8")
+    done = run(database, "restore", str(fake), "--lang", "en")
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        f"{fake} is not a backup of this kind of database (or is damaged); nothing was changed."
+    )
+    assert dump_tables(get_engine()) == before
+
+
+def test_restore_of_a_missing_file_says_so_in_dutch(database, tmp_path):
+    done = run(database, "restore", str(tmp_path / "gone.backup"))
+    assert (done.returncode, done.stderr.strip()) == (
+        2,
+        f"Back-upbestand niet gevonden: {tmp_path / 'gone.backup'}",
+    )
