@@ -22,7 +22,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 run: install
 	$(PY) -m data_access migrate
 	$(PY) -m data_access seed-sample
-	$(PY) -m streamlit run app.py
+	$(PY) -m ui.serve
 
 test: install
 	$(PY) -m pytest

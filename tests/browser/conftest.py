@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,10 +62,10 @@ def _wait_until_healthy(url: str, server: subprocess.Popen) -> None:
     raise RuntimeError(f"streamlit did not become healthy within {STARTUP_SECONDS}s")
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of the app, served from a fresh database loaded with the sample data."""
-    folder = tmp_path_factory.mktemp("browser")
+@contextmanager
+def serve_app(folder: Path) -> Iterator[str]:
+    """Serve app.py (through `python -m ui.serve`, as `make run` does) on a fresh
+    SQLite database with the sample data; yields the base URL."""
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'app.sqlite3'}"}
     for command in ("migrate", "seed-sample"):
         subprocess.run([sys.executable, "-m", "data_access", command], env=env, check=True,
@@ -72,7 +73,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     log = (folder / "streamlit.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "ui.serve", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),
          "--browser.gatherUsageStats", "false"],
         cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -85,3 +86,10 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.terminate()
         server.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of the app, served from a fresh database loaded with the sample data."""
+    with serve_app(tmp_path_factory.mktemp("browser")) as url:
+        yield url
