@@ -126,12 +126,12 @@ def _write_facilitators(
     ids = get_or_create(
         session, Facilitator.__table__, "name", names, fixed={"programme_id": programme_id}
     )
+    batch_id, period = batch.id, batch.period
     reports = [
-        {"batch_id": batch.id, "period": batch.period,
-         "facilitator_id": ids[normalise_name(r["name"])]}
+        {"batch_id": batch_id, "period": period, "facilitator_id": ids[normalise_name(r["name"])]}
         | {name: r[name] for name in FACILITATOR_FIELDS}
         for r in rows
-    ]  # fmt: skip
+    ]
     _insert(session, FacilitatorReport.__table__, reports)
     report_ids = _report_ids(session, FacilitatorReport.__table__, "facilitator_id", batch.id)
     sectors = _sector_ids(session)
@@ -163,23 +163,23 @@ def _write_communities(
         for row_id, name in session.execute(select(Municipality.id, Municipality.name))
     }
     sectors = _sector_ids(session)
+    batch_id, period = batch.id, batch.period  # ORM attributes: read once, not per row
     reports = []
     for r in rows:
         municipality_id = municipalities.get(normalise_name(r["municipality"] or ""))
+        field_lab, facilitator = r["field_lab"], r["facilitator"]
         report = {name: r[name] for name in COMMUNITY_FIELDS}
-        report |= {
-            "batch_id": batch.id,
-            "period": batch.period,
-            "community_id": codes[r["code"]],
-            "host_organisation_id": hosts[normalise_name(r["company"])],
-            "sector_id": sectors[r["sector"]],
-            "municipality_id": municipality_id,
-            "municipality_text": None if municipality_id else r["municipality"],
-            "field_lab_id": labs[normalise_name(r["field_lab"])] if r["field_lab"] else None,
-            "facilitator_id": facilitators[normalise_name(r["facilitator"])]
-            if r["facilitator"]
-            else None,
-        }
+        report.update(
+            batch_id=batch_id,
+            period=period,
+            community_id=codes[r["code"]],
+            host_organisation_id=hosts[normalise_name(r["company"])],
+            sector_id=sectors[r["sector"]],
+            municipality_id=municipality_id,
+            municipality_text=None if municipality_id else r["municipality"],
+            field_lab_id=labs[normalise_name(field_lab)] if field_lab else None,
+            facilitator_id=facilitators[normalise_name(facilitator)] if facilitator else None,
+        )
         reports.append(report)
     _insert(session, CommunityReport.__table__, reports)
     report_ids = _report_ids(session, CommunityReport.__table__, "community_id", batch.id)

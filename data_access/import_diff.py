@@ -52,17 +52,22 @@ def clean_value(value: object, kind: str) -> object:
     return value
 
 
-def clean_records(frame: pd.DataFrame, columns: tuple) -> list[dict]:
-    """The frame's rows in the plain form, only the `columns` it has.
+def clean_records(
+    frame: pd.DataFrame, columns: tuple, *, extra: dict[str, list] | None = None
+) -> list[dict]:
+    """The frame's rows in the plain form: every one of `columns` (None where the frame
+    lacks it), then the `extra` fields as given.
 
     Built column by column (a whole column per kind, not `to_dict` plus a type
     check per cell), because a workbook may hold 100,000 rows.
     """
-    present = [c for c in columns if c.key in frame.columns]
-    if not present:
-        return [{} for _ in range(len(frame))]
-    keys = [c.key for c in present]
-    values = [clean_column(frame[c.key], c.kind) for c in present]
+    extra = extra or {}
+    nothing = [None] * len(frame)
+    keys = [c.key for c in columns] + list(extra)
+    values = [
+        clean_column(frame[c.key], c.kind) if c.key in frame.columns else nothing for c in columns
+    ]
+    values.extend(extra.values())
     return [dict(zip(keys, row, strict=True)) for row in zip(*values, strict=True)]
 
 
@@ -72,10 +77,29 @@ def clean_column(series: pd.Series, kind: str) -> list:
         return series.to_numpy(dtype=object, na_value=None).tolist()
     if kind in (schema.NUMBER, schema.EURO) and pd.api.types.is_float_dtype(series.dtype):
         return [None if v != v else round(v, 2) for v in series.tolist()]
+    values = series.tolist()
     if kind in TEXT_KINDS:
-        values = series.tolist()
         return [(v.strip() or None) if type(v) is str else clean_value(v, kind) for v in values]
-    return [clean_value(v, kind) for v in series.tolist()]
+    if kind == schema.DATE:
+        return [v if v is None or type(v) is date else clean_value(v, kind) for v in values]
+    if kind == schema.LIST:
+        return _clean_lists(values)
+    return [clean_value(v, kind) for v in values]
+
+
+def _clean_lists(values: list) -> list:
+    """`clean_value` of list cells, each distinct list worked out once (a new list per row)."""
+    done: dict[tuple, list] = {}
+    cleaned = []
+    for value in values:
+        if not isinstance(value, list | tuple) or not all(type(v) is str for v in value):
+            cleaned.append(clean_value(value, schema.LIST))
+            continue
+        key = tuple(value)  # names only: equal tuples clean to equal lists
+        if key not in done:
+            done[key] = _clean_list(value)
+        cleaned.append(done[key].copy())
+    return cleaned
 
 
 def _clean_list(values: list | tuple) -> list:
@@ -110,21 +134,20 @@ def diff_entity(entity: str, frame: pd.DataFrame | None, old: dict[object, dict]
         result.missing_keys = list(old)
         return result
     columns = ENTITY_SHEETS[entity].columns
-    seen = set()
-    blank = dict.fromkeys(c.key for c in columns)
+    absent = [c.key for c in columns if c.key not in frame.columns]
     excel_rows = frame["excel_row"].tolist() if "excel_row" in frame else [None] * len(frame)
-    for row, excel_row in zip(clean_records(frame, columns), excel_rows, strict=True):
+    seen = set()
+    for row in clean_records(frame, columns, extra={"excel_row": excel_rows}):
         key = entity_key(row, entity)
         seen.add(key)
+        result.rows.append(row)
         before = old.get(key)
-        merged = (blank if before is None else {c.key: before.get(c.key) for c in columns}) | row
-        merged["excel_row"] = excel_row
-        result.rows.append(merged)
         if before is None:
             result.counts["new"] += 1
             result.new_keys.append(key)
             continue
-        changed = [_change(entity, merged, c.key, before[c.key], merged[c.key]) for c in columns]
+        row.update({name: before.get(name) for name in absent})  # what the file doesn't say
+        changed = [_change(entity, row, c.key, before[c.key], row[c.key]) for c in columns]
         changed = [c for c in changed if c is not None]
         result.counts["updated" if changed else "unchanged"] += 1
         result.changes.extend(changed)

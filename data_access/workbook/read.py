@@ -12,6 +12,7 @@ import io
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import python_calamine as calamine
 
@@ -138,10 +139,21 @@ def table_frame(grid: list[list[object]], header: Header) -> pd.DataFrame:
         frame["excel_row"] = pd.Series(dtype="int64")
         return frame
     excel_rows = pd.RangeIndex(header.row_index + 2, header.row_index + 2 + len(body))
-    blank = ((body == "") | body.isna()).all(axis=1).to_numpy()
+    blank = _blank_rows(body)
     frame = pd.DataFrame(
         {key: body[column].to_numpy()[~blank] for key, column in header.columns.items()},
         dtype=object,
     )
     frame["excel_row"] = excel_rows.to_numpy()[~blank]
     return frame
+
+
+def _blank_rows(body: pd.DataFrame) -> np.ndarray:
+    """Rows whose every cell is empty; only rows with an empty first cell can be."""
+    first = body.iloc[:, 0]
+    candidates = ((first == "") | first.isna()).to_numpy()
+    blank = np.zeros(len(body), dtype=bool)
+    if candidates.any():
+        rest = body[candidates]
+        blank[candidates] = ((rest == "") | rest.isna()).all(axis=1).to_numpy()
+    return blank

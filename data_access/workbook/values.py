@@ -68,8 +68,13 @@ class Cells:
 
     @classmethod
     def of(cls, raw: pd.Series) -> Cells:
-        kinds = raw.map(type)
-        text = _as_text(raw, kinds)
+        if pd.api.types.infer_dtype(raw, skipna=False) == "string":
+            # All text (calamine's blanks are "" too): most columns of most files.
+            kinds = pd.Series(str, index=raw.index, dtype=object)
+            text = raw.astype("str").str.strip()
+        else:
+            kinds = raw.map(type)
+            text = _as_text(raw, kinds)
         return cls(raw, kinds, text, (text == "").astype(bool))
 
     def typed(self, *types: type) -> pd.Series:
@@ -197,7 +202,9 @@ def split_list(text: str) -> list[str]:
 
 def parse_list(cells: Cells) -> Parsed:
     """`;`-separated names -> a list of trimmed names (empty list when blank)."""
-    items = [split_list(text) for text in cells.text]
+    texts = cells.text.tolist()
+    split = {text: split_list(text) for text in set(texts)}  # the same few lists, many rows
+    items = [split[text].copy() for text in texts]
     index = cells.raw.index
     return Parsed(pd.Series(items, index=index, dtype=object), pd.Series(False, index=index))
 
