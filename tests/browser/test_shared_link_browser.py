@@ -15,9 +15,7 @@ from tests.browser.helpers import screenshot, wait_for_app
 pytestmark = pytest.mark.browser
 
 
-def test_a_link_opened_first_after_start_shows_its_page_without_a_not_found_dialog(
-    page, tmp_path
-):
+def test_a_link_opened_first_after_start_shows_its_page_without_a_not_found_dialog(page, tmp_path):
     with serve_app(tmp_path) as url:
         page.set_viewport_size({"width": 1400, "height": 1000})
         page.goto(f"{url}/kaart?sector=circularity")
