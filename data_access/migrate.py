@@ -7,8 +7,10 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
-from data_access.db import get_engine, session_scope
+from data_access.db import WRITE_OPTION, get_engine
 from data_access.reference import seed_reference_data
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -28,8 +30,22 @@ def migrate(engine: Engine | None = None) -> None:
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-    with session_scope(write=True) as session:
+    _seed(engine)
+
+
+def _seed(engine: Engine) -> None:
+    """Seed reference data on `engine` itself (not the process default).
+
+    Another instance starting at the same moment may seed first; its rows are
+    what we wanted, so a unique-key clash means there is nothing left to add.
+    """
+    writer = engine.execution_options(**{WRITE_OPTION: True})
+    with Session(writer) as session:
         seed_reference_data(session)
+        try:
+            session.commit()
+        except IntegrityError:
+            session.rollback()
 
 
 def downgrade(revision: str, engine: Engine | None = None) -> None:

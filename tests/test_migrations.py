@@ -3,7 +3,7 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
-from sqlmodel import SQLModel, select
+from sqlmodel import Session, SQLModel, select
 
 import data_access.models  # noqa: F401  (registers the tables)
 from data_access.db import get_engine, session_scope
@@ -38,3 +38,13 @@ def test_migrate_twice_seeds_reference_data_once(database):
         "Universiteit Twente": "wo",
         "ROC van Twente": "mbo",
     }
+
+
+def test_migrate_with_an_explicit_engine_seeds_that_database(database, tmp_path):
+    from data_access.db import make_engine
+
+    other = make_engine(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    migrate(other)
+    with Session(other) as session:
+        assert len(session.exec(select(Municipality)).all()) == 25
+    other.dispose()
