@@ -3,13 +3,14 @@
 Every command first brings the database up to date, so a fresh machine works.
 User errors are sentences in the chosen language on stderr, never tracebacks.
 Exit status of `import`: 0 valid (and applied unless --dry-run), 1 validation
-errors, 2 unreadable or unsupported file.
+errors, 2 unreadable or unsupported file. Every write names its actor with
+`--as EMAIL` (checked against the roles in the database, see data_access.access):
+a missing `--as` exits 2 (usage), a refused actor exits 1 with the reason.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from collections.abc import Callable
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from data_access import cli_access
+from data_access.access import PermissionDenied
 from data_access.backup import BackupError
 from data_access.history import HistoryError, list_imports, undo_import
 from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
@@ -33,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="validate and plan, store nothing")
     imp.add_argument("--json", action="store_true", help="print one JSON object")
-    imp.add_argument("--as", dest="actor", help="who uploads (default: the OS user)")
+    imp.add_argument("--as", dest="actor", help="e-mail of who uploads (required unless --dry-run)")
     template = commands.add_parser("template", help="write an empty workbook to fill in")
     template.add_argument("file")
     template.add_argument("--programme")
@@ -43,11 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
     kpis = commands.add_parser("kpis", help="print the KPI report")
     kpis.add_argument("--period")
     kpis.add_argument("--json", action="store_true")
+    kpis.add_argument("--approved-only", action="store_true", help="count approved imports only")
     history = commands.add_parser("history", help="list the imports")
     history.add_argument("--json", action="store_true")
     undo = commands.add_parser("undo", help="undo an import")
     undo.add_argument("batch_id", type=int)
-    undo.add_argument("--as", dest="actor", help="who undoes (default: the OS user)")
+    undo.add_argument("--as", dest="actor", required=True, help="e-mail of who undoes")
+    cli_access.add_commands(commands)
     backup = commands.add_parser("backup", help="write a backup of the database to FILE")
     backup.add_argument("file")
     restore = commands.add_parser("restore", help="replace the database with the backup FILE")
@@ -64,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
         migrate()
         return COMMANDS[args.command](args)
-    except HistoryError as error:
+    except (HistoryError, PermissionDenied) as error:
         return _fail(error.message(args.lang), EXIT_INVALID)
     except BackupError as error:
         return _fail(error.message(args.lang), EXIT_UNREADABLE)
@@ -82,9 +87,10 @@ def run_import(args: argparse.Namespace) -> int:
     content = path.read_bytes()
     if args.dry_run:
         result = plan_import(content, path.name, lang=args.lang)
+    elif not args.actor:
+        return _fail(translate("cli.as_required", args.lang), EXIT_UNREADABLE)
     else:
-        actor = args.actor or getpass.getuser()
-        result = apply_import(content, path.name, uploaded_by=actor, lang=args.lang)
+        result = apply_import(content, path.name, uploaded_by=args.actor, lang=args.lang)
     print(result.to_json(args.lang) if args.json else summarise(result, args.lang))
     if result.status == "refused":
         return EXIT_UNREADABLE
@@ -137,7 +143,7 @@ def run_kpis(args: argparse.Namespace) -> int:
     from data_access.db import session_scope
     from data_access.kpis import kpis_report
 
-    with session_scope() as session:
+    with session_scope(approved_only=args.approved_only) as session:
         report = kpis_report(session, as_of=args.period)
     print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     return EXIT_OK
@@ -160,7 +166,7 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    outcome = undo_import(args.batch_id, actor=args.actor or getpass.getuser())
+    outcome = undo_import(args.batch_id, actor=args.actor)
     print(translate("cli.undone", args.lang, batch_id=outcome.batch_id))
     if outcome.reactivated_batch_id is not None:
         print(translate("cli.reactivated", args.lang, batch_id=outcome.reactivated_batch_id))
@@ -200,4 +206,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "undo": run_undo,
     "backup": run_backup,
     "restore": run_restore,
+    **cli_access.COMMANDS,
 }

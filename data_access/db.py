@@ -73,15 +73,18 @@ def _begin_immediate(connection) -> None:
 
 
 @contextmanager
-def session_scope(*, write: bool = False) -> Iterator[Session]:
+def session_scope(*, write: bool = False, approved_only: bool = False) -> Iterator[Session]:
     """One unit of work: committed when the block ends, rolled back on any error.
 
     Pass `write=True` for a unit of work that writes, so SQLite locks up front.
+    `approved_only=True` makes the as-of queries (data_access.state) count only
+    imports an officer approved, for every figure read in this session.
     """
     engine = get_engine()
     if write:
         engine = engine.execution_options(**{WRITE_OPTION: True})
     with Session(engine, expire_on_commit=False) as session:
+        session.info["approved_only"] = approved_only
         try:
             yield session
             session.commit()

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlmodel import Session
 
+from data_access.access import Actor, require, resolve_actor
+from data_access.audit import record
 from data_access.db import session_scope
 from data_access.i18n import translate
+from data_access.locks import period_lock
 from data_access.models import ImportBatch, Programme, utc_now
 
 
@@ -68,6 +71,10 @@ def _describe(batch: ImportBatch, programme: str) -> dict:
         "counts": json.loads(batch.counts_json),
         "undone_by": batch.undone_by,
         "undone_at": batch.undone_at,
+        "review_status": batch.review_status,
+        "reviewed_by": batch.reviewed_by,
+        "reviewed_at": batch.reviewed_at,
+        "review_comment": batch.review_comment,
     }
 
 
@@ -82,24 +89,34 @@ def original_file(batch_id: int) -> tuple[str, bytes]:
     return row.file_name, bytes(row.content)
 
 
-def undo_import(batch_id: int, *, actor: str) -> UndoResult:
-    """Undo an active import; refused while a later import of the programme builds on it."""
+def undo_import(batch_id: int, *, actor: str | Actor) -> UndoResult:
+    """Undo an active import; refused while a later import of the programme builds on it,
+    or while its period is locked. The programme's lead or an officer may undo."""
     with session_scope(write=True) as session:
+        who = resolve_actor(session, actor)
+        require(who, "read")
         batch = session.get(ImportBatch, batch_id, with_for_update=True)
         if batch is None:
             raise UndoRefused("not_found", batch_id=batch_id)
+        require(who, "undo", batch.programme_id, batch_id=batch_id)
+        lock = period_lock(session, programme_id=batch.programme_id, period=batch.period)
+        if lock is not None and batch.status == "active":
+            raise UndoRefused("locked", batch_id=batch_id, period=batch.period, by=lock.locked_by)
         if batch.status != "active":
             raise UndoRefused("not_active", batch_id=batch_id)
         later = _later_active_batches(session, batch)
         if later:
             names = ", ".join(f"#{b.id} ({b.period}, {b.file_name})" for b in later)
             raise UndoRefused("later_imports", batch_id=batch_id, later=names)
-        batch.status, batch.undone_by, batch.undone_at = "undone", actor, utc_now()
+        batch.status, batch.undone_by, batch.undone_at = "undone", who.email, utc_now()
         reactivated = batch.replaces_batch_id
         if reactivated is not None:
             session.execute(
                 update(ImportBatch).where(ImportBatch.id == reactivated).values(status="active")
             )
+        record(session, actor=who.email, action="undo", entity="importbatch", entity_id=batch_id,
+               programme_id=batch.programme_id, period=batch.period,
+               details={"file": batch.file_name, "reactivated": reactivated})  # fmt: skip
     return UndoResult(batch_id, reactivated)
 
 

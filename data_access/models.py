@@ -28,6 +28,8 @@ SQLModel.metadata.naming_convention = {
 COMMUNITY_STATUSES = ("planned", "running", "completed", "stopped")
 FACILITATOR_STATUSES = ("in_training", "certified", "inactive")
 BATCH_STATUSES = ("active", "superseded", "undone")
+REVIEW_STATUSES = ("submitted", "approved", "rejected")
+ROLES = ("viewer", "officer", "lead", "admin")
 TARGET_MEASURES = (
     "communities_started",
     "communities_completed",
@@ -147,6 +149,56 @@ class ImportBatch(SQLModel, table=True):
     changes_json: str = "[]"
     undone_by: str | None = None
     undone_at: datetime | None = None
+    # An officer's review: every import starts `submitted`; approving locks the period.
+    review_status: str = Field(default="submitted", index=True)
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
+    review_comment: str | None = None
+
+
+class PeriodLock(SQLModel, table=True):
+    """A programme's period closed for uploads (and undo) until an officer unlocks it."""
+
+    __table_args__ = (UniqueConstraint("programme_id", "period"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id")
+    period: str
+    locked_by: str
+    locked_at: datetime = Field(default_factory=utc_now)
+    approved_batch_id: int | None = Field(default=None, foreign_key="importbatch.id")
+
+
+# --- access and audit ----------------------------------------------------------------
+
+
+class UserRole(SQLModel, table=True):
+    """One role of one person (by e-mail); a lead's row names the programme they lead."""
+
+    __table_args__ = (UniqueConstraint("email", "role", "programme_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(index=True)  # stored lower-case
+    role: str
+    programme_id: int | None = Field(default=None, foreign_key="programme.id")
+    granted_by: str
+    granted_at: datetime = Field(default_factory=utc_now)
+
+
+class AuditEvent(SQLModel, table=True):
+    """One write, by whom and when, with what changed; written in the write's transaction."""
+
+    __table_args__ = (Index("ix_auditevent_at", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utc_now)
+    actor: str = Field(index=True)
+    action: str = Field(index=True)
+    entity: str
+    entity_id: str | None = None
+    programme_id: int | None = Field(default=None, foreign_key="programme.id")
+    period: str | None = None
+    details_json: str = "{}"
 
 
 # --- communities ---------------------------------------------------------------------

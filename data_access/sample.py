@@ -3,6 +3,10 @@
 The sample workbooks go through the real importer, in period order, exactly as a
 programme lead's uploads would; targets are set only where none exists yet. Running
 it again changes nothing: the importer recognises files it already holds.
+
+It acts as the seeded system account `sample-data@lc-monitor.local` (admin and
+officer, made here; it becomes lead of each programme its first workbook creates)
+and adds the demo mode's users (`users.DEMO_USERS`) through the checked role API.
 """
 
 from __future__ import annotations
@@ -10,15 +14,17 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from data_access.access import SYSTEM_ACTOR
 from data_access.db import session_scope
 from data_access.importer import apply_import
 from data_access.periods import parse_period
 from data_access.queries import get_programme
 from data_access.targets import get_target, set_target
+from data_access.users import add_role, ensure_system_account, seed_demo_users
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 TARGETS_CSV = SAMPLE_DIR / "targets.csv"
-SAMPLE_ACTOR = "sample-data"
+SAMPLE_ACTOR = SYSTEM_ACTOR
 
 
 class SampleDataError(RuntimeError):
@@ -32,12 +38,16 @@ def sample_workbooks() -> list[Path]:
 
 
 def load_sample_data() -> None:
-    """Import every sample workbook through the importer, then add missing targets."""
+    """Import every sample workbook through the importer, then add users and missing targets."""
+    ensure_system_account()
     for path in sample_workbooks():
         result = apply_import(path.read_bytes(), path.name, uploaded_by=SAMPLE_ACTOR, lang="en")
         if not result.ok:
             problems = "; ".join(issue.message("en") for issue in result.errors)
             raise SampleDataError(f"{path.name} was not imported ({result.status}): {problems}")
+        # The first workbook created the programme (as officer); lead it for the next ones.
+        add_role(email=SAMPLE_ACTOR, role="lead", programme=result.programme, actor=SAMPLE_ACTOR)
+    seed_demo_users(actor=SAMPLE_ACTOR)
     load_sample_targets()
 
 

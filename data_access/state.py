@@ -2,8 +2,13 @@
 
 For every community (facilitator, funding quarter) the latest report at or before
 P from an *active* batch counts. Undone and superseded batches never count, which
-is what makes undo exact. Everything returns pandas frames so KPIs can be
-computed vectorised.
+is what makes undo exact. Rejected imports never count either; with
+`approved_only` only imports an officer approved count (see `counted_batches`).
+Everything returns pandas frames so KPIs can be computed vectorised.
+
+`approved_only=None` (the default) means "as the session says": the UI opens its
+sessions with `session_scope(approved_only=...)`, so the choice reaches every KPI
+without each of them passing it on.
 """
 
 from __future__ import annotations
@@ -38,16 +43,38 @@ COMMUNITY_COLUMNS = [
 ]  # fmt: skip
 
 
+APPROVED_ONLY = "approved_only"  # the session.info key session_scope sets
+
+
+def approved_only_of(session: Session, approved_only: bool | None) -> bool:
+    """The explicit choice, else the session's (False: include submitted imports)."""
+    if approved_only is not None:
+        return approved_only
+    return bool(session.info.get(APPROVED_ONLY, False))
+
+
+def counted_batches(approved_only: bool) -> list:
+    """Conditions on ImportBatch for imports whose figures count."""
+    conditions = [ImportBatch.status == "active", ImportBatch.review_status != "rejected"]
+    if approved_only:
+        conditions.append(ImportBatch.review_status == "approved")
+    return conditions
+
+
 def _latest_reports(
-    report, key_columns: list, programme_id: int | None, as_of: str | None
+    report,
+    key_columns: list,
+    programme_id: int | None,
+    as_of: str | None,
+    approved_only: bool = False,
 ) -> Select:
-    """Ids of the latest active report per key at or before `as_of`."""
+    """Ids of the latest counted report per key at or before `as_of`."""
     rank = (
         func.row_number()
         .over(partition_by=key_columns, order_by=(report.period.desc(), report.batch_id.desc()))
         .label("rank")
     )
-    conditions = [ImportBatch.status == "active"]
+    conditions = counted_batches(approved_only)
     if programme_id is not None:
         conditions.append(ImportBatch.programme_id == programme_id)
     if as_of is not None:
@@ -62,11 +89,16 @@ def _latest_reports(
 
 
 def communities_as_of(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    approved_only: bool | None = None,
 ) -> pd.DataFrame:
     """One row per community as last reported at or before `as_of` (None: newest)."""
     r = CommunityReport
-    latest = _latest_reports(r, [r.community_id], programme_id, as_of)
+    approved = approved_only_of(session, approved_only)
+    latest = _latest_reports(r, [r.community_id], programme_id, as_of, approved)
     query = (
         select(
             Community.id.label("community_id"),
@@ -123,11 +155,16 @@ def communities_as_of(
 
 
 def facilitators_as_of(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    approved_only: bool | None = None,
 ) -> pd.DataFrame:
     """One row per facilitator as last reported at or before `as_of`, sectors as codes."""
     r = FacilitatorReport
-    latest = _latest_reports(r, [r.facilitator_id], programme_id, as_of)
+    approved = approved_only_of(session, approved_only)
+    latest = _latest_reports(r, [r.facilitator_id], programme_id, as_of, approved)
     frame = _read(
         session,
         select(
@@ -161,11 +198,16 @@ def facilitators_as_of(
 
 
 def funding_as_of(
-    session: Session, *, programme_id: int | None = None, as_of: str | None = None
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    approved_only: bool | None = None,
 ) -> pd.DataFrame:
     """Granted and spent per programme and quarter, as last reported at or before `as_of`."""
     r = FundingReport
-    latest = _latest_reports(r, [r.programme_id, r.year, r.quarter], programme_id, as_of)
+    keys = [r.programme_id, r.year, r.quarter]
+    latest = _latest_reports(r, keys, programme_id, as_of, approved_only_of(session, approved_only))
     frame = _read(
         session,
         select(r.programme_id, r.year, r.quarter, r.granted, r.spent, r.note, r.period)
@@ -177,9 +219,12 @@ def funding_as_of(
     return frame
 
 
-def reported_periods(session: Session, *, programme_id: int | None = None) -> list[str]:
-    """Periods with an active import, oldest first: the choices of the period selector."""
-    query = select(ImportBatch.period).where(ImportBatch.status == "active").distinct()
+def reported_periods(
+    session: Session, *, programme_id: int | None = None, approved_only: bool | None = None
+) -> list[str]:
+    """Periods with a counted import, oldest first: the choices of the period selector."""
+    conditions = counted_batches(approved_only_of(session, approved_only))
+    query = select(ImportBatch.period).where(*conditions).distinct()
     if programme_id is not None:
         query = query.where(ImportBatch.programme_id == programme_id)
     return sorted(session.execute(query).scalars().all())

@@ -12,6 +12,7 @@ import math
 import pandas as pd
 from sqlmodel import Session
 
+from data_access.access import Actor
 from data_access.targets import set_target
 
 Change = tuple[int, str, float]  # year, measure, new value
@@ -31,12 +32,13 @@ def changed_cells(before: pd.DataFrame, after: pd.DataFrame) -> list[Change]:
 
 
 def save_target_changes(
-    session: Session, *, programme_id: int, changes: list[Change], actor: str
+    session: Session, *, programme_id: int, changes: list[Change], actor: str | Actor
 ) -> int:
-    """Record each change under `actor` (name or e-mail); returns how many were saved."""
-    actor = actor.strip()
-    if not actor:
-        raise ValueError("a target change needs the name or e-mail of who makes it")
+    """Record each change under `actor` (an officer); returns how many were saved."""
+    if isinstance(actor, str):
+        actor = actor.strip()
+        if not actor:
+            raise ValueError("a target change needs the e-mail of who makes it")
     for year, measure, value in changes:
         set_target(
             session, programme_id=programme_id, year=year, measure=measure, value=value, actor=actor

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pandas as pd
 from sqlmodel import Session, select
 
+from data_access.access import Actor, require, resolve_actor
+from data_access.audit import record
 from data_access.models import TARGET_MEASURES, Target, TargetChange, utc_now
 
 TARGET_COLUMNS = ["programme_id", "year", "measure", "value", "updated_by", "updated_at"]
@@ -18,9 +20,21 @@ HISTORY_COLUMNS = [
 
 
 def set_target(
-    session: Session, *, programme_id: int, year: int, measure: str, value: float, actor: str
+    session: Session,
+    *,
+    programme_id: int,
+    year: int,
+    measure: str,
+    value: float,
+    actor: str | Actor,
 ) -> Target:
-    """Create or change one target and record the change; an unchanged value is a no-op."""
+    """Create or change one target and record the change; an unchanged value is a no-op.
+
+    Only an officer may; checked in the caller's transaction, audited in it too.
+    """
+    who = resolve_actor(session, actor)
+    require(who, "targets")
+    actor = who.email
     if measure not in TARGET_MEASURES:
         raise ValueError(f"unknown target measure {measure!r}; expected one of {TARGET_MEASURES}")
     target = get_target(session, programme_id=programme_id, year=year, measure=measure)
@@ -45,6 +59,9 @@ def set_target(
             changed_at=now,
         )
     )
+    details = {"year": year, "measure": measure, "old": old_value, "new": float(value)}
+    record(session, actor=actor, action="target.set", entity="target",
+           entity_id=f"{year}/{measure}", programme_id=programme_id, details=details)  # fmt: skip
     session.flush()
     return target
 
