@@ -92,11 +92,19 @@ def _as_text(raw: pd.Series, kinds: pd.Series) -> pd.Series:
     if floats.any():
         whole = floats & raw.where(floats, 0.5).map(float.is_integer, na_action="ignore")
         if whole.any():
-            text[whole] = raw[whole].astype("int64").astype("str")
+            text[whole] = _whole_numbers_as_text(raw[whole])
     stamps = kinds.isin([dt.datetime])
     if stamps.any():
         text[stamps] = text[stamps].str.removesuffix(" 00:00:00")
     return text
+
+
+def _whole_numbers_as_text(raw: pd.Series) -> pd.Series:
+    """`12.0` as `12`; beyond int64 (a typo like 9.2e18) through Python's own ints."""
+    try:
+        return raw.astype("int64").astype("str")
+    except OverflowError:
+        return raw.map(lambda value: str(int(value)))
 
 
 def cell_text(value: object) -> str:
