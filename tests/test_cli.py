@@ -9,6 +9,7 @@ import sys
 
 from data_access.db import session_scope
 from data_access.history import list_imports
+from tests.actors import LEAD, OFFICER, grant, seed_actors
 from tests.conftest import PROJECT_ROOT
 from tests.helpers import filled_template
 
@@ -26,6 +27,7 @@ def run(database: str, *args: str) -> subprocess.CompletedProcess:
 def test_import_json_applies_a_valid_file_with_exit_0(database, tmp_path):
     path = tmp_path / "q2.xlsx"
     path.write_bytes(filled_template("nl"))
+    grant("lead@example.nl", "officer")  # an officer may start a new programme
     done = run(database, "import", str(path), "--json", "--as", "lead@example.nl")
     assert (done.returncode, done.stderr) == (0, "")
     output = json.loads(done.stdout)
@@ -36,7 +38,8 @@ def test_import_json_applies_a_valid_file_with_exit_0(database, tmp_path):
     }  # fmt: skip
     assert [w["code"] for w in output["warnings"]] == ["new_programme"]
     assert output["warnings"][0]["message"].startswith("Programma 'GasErop!' is nieuw")
-    again = run(database, "import", str(path), "--lang", "en")
+    grant("lead@example.nl", "lead", "GasErop!")  # and then lead it
+    again = run(database, "import", str(path), "--lang", "en", "--as", "Lead@Example.nl")
     assert again.returncode == 0
     assert "nothing changed" in again.stdout
     with session_scope() as session:
@@ -65,7 +68,8 @@ def test_validation_errors_exit_1_with_sheet_row_and_column(database, tmp_path):
     book = load_workbook(path)
     book["Communities"]["J2"] = "Nobody Known"
     book.save(path)
-    done = run(database, "import", str(path), "--json", "--lang", "en")
+    seed_actors()
+    done = run(database, "import", str(path), "--json", "--lang", "en", "--as", LEAD)
     assert done.returncode == 1
     output = json.loads(done.stdout)
     assert output["ok"] is False
@@ -77,11 +81,11 @@ def test_validation_errors_exit_1_with_sheet_row_and_column(database, tmp_path):
 def test_unreadable_or_missing_files_exit_2_without_traceback(database, tmp_path):
     path = tmp_path / "notes.xlsx"
     path.write_text("just some text", encoding="utf-8")
-    done = run(database, "import", str(path), "--json")
+    done = run(database, "import", str(path), "--json", "--as", LEAD)
     assert done.returncode == 2
     output = json.loads(done.stdout)
     assert (output["ok"], output["status"], len(output["errors"])) == (False, "refused", 1)
-    missing = run(database, "import", str(tmp_path / "nope.xlsx"), "--lang", "en")
+    missing = run(database, "import", str(tmp_path / "nope.xlsx"), "--lang", "en", "--as", LEAD)
     assert missing.returncode == 2
     assert missing.stderr.startswith("File not found:")
     assert "Traceback" not in missing.stderr + done.stderr
@@ -93,15 +97,16 @@ def test_template_history_and_undo_commands(database, tmp_path):
     assert written.returncode == 0 and template.is_file()
     path = tmp_path / "q2.xlsx"
     path.write_bytes(filled_template("nl"))
-    run(database, "import", str(path), "--as", "lead")
+    seed_actors()
+    run(database, "import", str(path), "--as", LEAD)
     history = json.loads(run(database, "history", "--json").stdout)
-    assert [(h["status"], h["uploaded_by"]) for h in history] == [("active", "lead")]
-    undone = run(database, "undo", str(history[0]["id"]), "--as", "officer", "--lang", "en")
+    assert [(h["status"], h["uploaded_by"]) for h in history] == [("active", LEAD)]
+    undone = run(database, "undo", str(history[0]["id"]), "--as", OFFICER, "--lang", "en")
     assert (undone.returncode, undone.stdout) == (
         0,
         f"Import #{history[0]['id']} has been undone.\n",
     )
-    refused = run(database, "undo", str(history[0]["id"]), "--lang", "en")
+    refused = run(database, "undo", str(history[0]["id"]), "--lang", "en", "--as", OFFICER)
     assert refused.returncode == 1
     assert "only an active import can be undone" in refused.stderr
     assert "Traceback" not in refused.stderr

@@ -15,11 +15,15 @@ from data_access.db import get_engine, session_scope
 from data_access.importer import apply_parsed, checksum_of, plan_parsed
 from data_access.models import EducationPartner, ImportBatch, Programme
 from data_access.state import communities_as_of, facilitators_as_of, funding_as_of
+from tests.actors import ensure_uploader
 from tests.helpers import community, dump_tables, facilitator, funding, parsed_workbook
 
 
 def apply(parsed, content: bytes = b"file-1", who: str = "officer@overijssel.nl"):
-    return apply_parsed(parsed, content=content, file_name="q.xlsx", uploaded_by=who)
+    ensure_uploader(who, parsed.programme)  # officer: may start the programme
+    result = apply_parsed(parsed, content=content, file_name="q.xlsx", uploaded_by=who)
+    ensure_uploader(who, parsed.programme)  # and then lead it
+    return result
 
 
 def first_quarter():
@@ -181,7 +185,7 @@ def test_a_correction_supersedes_and_undoing_it_restores_the_previous_figures(da
         statuses = dict(session.execute(select(ImportBatch.id, ImportBatch.status)).all())
         assert communities_as_of(session)["employees"].tolist() == [9, 6]
     assert statuses == {first.batch_id: "superseded", correction.batch_id: "active"}
-    undo_import(correction.batch_id, actor="officer")
+    undo_import(correction.batch_id, actor="officer@overijssel.nl")
     with session_scope() as session:
         assert communities_as_of(session)["employees"].tolist() == [6, 6]
 

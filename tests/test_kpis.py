@@ -15,6 +15,7 @@ import pytest
 from data_access import kpis
 from data_access.db import session_scope
 from data_access.targets import set_target
+from tests.actors import OFFICER, grant
 from tests.factories import (
     make_batch,
     make_community,
@@ -27,6 +28,7 @@ from tests.factories import (
 @pytest.fixture
 def history(database) -> int:
     """Write the history; return the programme id."""
+    grant(OFFICER, "officer")
     with session_scope(write=True) as s:
         programme = make_programme(s)
         q4 = make_batch(s, programme=programme, period="2022-Q4")
@@ -76,7 +78,7 @@ def history(database) -> int:
         make_funding(s, batch=undone, year=2023, quarter=4, granted="999", spent="999")
         for year, value in ((2022, 3), (2023, 2)):
             set_target(s, programme_id=programme.id, year=year, measure="communities_started",
-                       value=value, actor="test")  # fmt: skip
+                       value=value, actor=OFFICER)  # fmt: skip
         return programme.id
 
 

@@ -19,6 +19,7 @@ from data_access.kpis_staffing import capacity_per_period, facilitator_cohorts, 
 from data_access.queries import get_programme
 from data_access.sample import load_sample_data
 from data_access.targets import set_target
+from tests.actors import OFFICER, grant
 from tests.factories import make_batch, make_community, make_facilitator, make_programme
 
 
@@ -130,6 +131,7 @@ def test_capacity_per_period_and_the_staffing_gap_for_next_year(sample):
 
 
 def test_an_inactive_facilitator_stops_adding_capacity_from_that_period(database):
+    grant(OFFICER, "officer")
     with session_scope(write=True) as s:
         programme = make_programme(s)
         q2 = make_batch(s, programme=programme, period="2023-Q2")
@@ -140,7 +142,7 @@ def test_an_inactive_facilitator_stops_adding_capacity_from_that_period(database
         q3 = make_batch(s, programme=programme, period="2023-Q3")
         make_facilitator(s, batch=q3, name="Anna", status="inactive", max_concurrent=3)
         set_target(s, programme_id=programme.id, year=2024, measure="communities_started",
-                   value=6, actor="test")  # fmt: skip
+                   value=6, actor=OFFICER)  # fmt: skip
         programme_id = programme.id
     with session_scope() as s:
         frame = capacity_per_period(s, programme_id=programme_id)

@@ -121,7 +121,7 @@ def test_sample_success_factors_vary_per_year(loaded):
 def test_loading_sample_data_twice_duplicates_nothing_and_keeps_officer_targets(loaded):
     with session_scope(write=True) as s:
         set_target(s, programme_id=loaded, year=2023, measure="budget", value=210000,
-                   actor="officer")  # fmt: skip
+                   actor="officer@demo.lc-monitor.local")  # fmt: skip
     load_sample_data()
     with session_scope() as s:
         batches = s.execute(select(func.count()).select_from(ImportBatch)).scalar_one()

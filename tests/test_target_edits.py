@@ -11,15 +11,18 @@ from data_access.db import session_scope
 from data_access.kpis_targets import target_changes, target_grid
 from data_access.target_edits import changed_cells, save_target_changes
 from data_access.targets import set_target
+from tests.actors import OFFICER, grant
 from tests.factories import make_programme
 
 
 @pytest.fixture
 def programme_id(database) -> int:
+    grant(OFFICER, "officer")
+    grant("officer@overijssel.nl", "officer")
     with session_scope(write=True) as s:
         programme_id = make_programme(s).id
         set_target(s, programme_id=programme_id, year=2022, measure="communities_started",
-                   value=13, actor="seed")  # fmt: skip
+                   value=13, actor=OFFICER)  # fmt: skip
     return programme_id
 
 
@@ -51,7 +54,7 @@ def test_saving_records_each_change_with_the_actor(programme_id):
     rows = history[["year", "measure", "old_value", "new_value", "changed_by"]].fillna(-1)
     by = "officer@overijssel.nl"
     assert sorted(map(tuple, rows.values.tolist())) == [
-        (2022, "communities_started", -1, 13.0, "seed"),  # -1: there was no old value
+        (2022, "communities_started", -1, 13.0, OFFICER),  # -1: there was no old value
         (2022, "communities_started", 13.0, 14.0, by),
         (2023, "budget", -1, 200_000.0, by),
     ]
@@ -60,5 +63,5 @@ def test_saving_records_each_change_with_the_actor(programme_id):
 
 
 def test_saving_without_a_name_is_refused(programme_id):
-    with session_scope(write=True) as s, pytest.raises(ValueError, match="name or e-mail"):
+    with session_scope(write=True) as s, pytest.raises(ValueError, match="e-mail of who makes it"):
         save_target_changes(s, programme_id=programme_id, changes=[], actor="  ")

@@ -7,10 +7,13 @@ import pytest
 from data_access.db import session_scope
 from data_access.queries import get_programme, list_programmes, list_sectors
 from data_access.targets import set_target, target_history, targets_frame
+from tests.actors import grant
 from tests.factories import make_programme
 
 
 def test_set_target_records_each_change_with_old_and_new_value(database):
+    grant("officer-a", "officer")
+    grant("officer-b", "officer")
     with session_scope(write=True) as s:
         programme_id = make_programme(s).id
         set_target(s, programme_id=programme_id, year=2023, measure="communities_started",
@@ -31,6 +34,7 @@ def test_set_target_records_each_change_with_old_and_new_value(database):
 
 
 def test_setting_the_same_value_again_records_no_change(database):
+    grant("officer", "officer")
     with session_scope(write=True) as s:
         programme_id = make_programme(s).id
         for _ in range(2):
@@ -41,6 +45,7 @@ def test_setting_the_same_value_again_records_no_change(database):
 
 
 def test_unknown_measure_is_refused(database):
+    grant("officer", "officer")
     with session_scope(write=True) as s:
         programme_id = make_programme(s).id
         with pytest.raises(ValueError, match="unknown target measure 'participants'"):

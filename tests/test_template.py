@@ -12,6 +12,7 @@ from data_access.importer import apply_import, plan_import
 from data_access.state import communities_as_of, facilitators_as_of
 from data_access.workbook.template import write_template
 from data_access.workbook.validate import validate_workbook
+from tests.actors import LEAD, seed_actors
 from tests.helpers import filled_template
 
 
@@ -41,10 +42,11 @@ def test_template_has_the_contracts_sheets_headers_and_drop_downs():
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_filled_in_template_passes_validation_and_imports(database, lang):
+    seed_actors()
     content = filled_template(lang)
     parsed = validate_workbook(content, "template.xlsx")
     assert [i.flat() for i in parsed.errors] == []
-    result = apply_import(content, "template.xlsx", uploaded_by="lead")
+    result = apply_import(content, "template.xlsx", uploaded_by=LEAD)
     assert (result.status, result.programme, result.period) == ("applied", "GasErop!", "2023-Q2")
     assert result.counts["communities"]["new"] == 1
     with session_scope() as session:
@@ -55,7 +57,8 @@ def test_a_filled_in_template_passes_validation_and_imports(database, lang):
 
 
 def test_next_quarters_template_prefilled_with_the_state_imports_as_unchanged(database):
-    apply_import(filled_template("nl"), "q2.xlsx", uploaded_by="lead")
+    seed_actors()
+    apply_import(filled_template("nl"), "q2.xlsx", uploaded_by=LEAD)
     with session_scope() as session:
         communities = communities_as_of(session)
         facilitators = facilitators_as_of(session)
