@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from ui import cache
+from ui import auth, cache
 from ui.i18n import t
 from ui.sidebar import render_sidebar
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/groups:", layout="wide")
 cache.ensure_migrated()
+actor = auth.sign_in()  # draws the sign-in or demo user selector; roles from the database
 # A url_path must differ from its file's name: while `pages/` exists, Streamlit's
 # legacy multipage mode (used on a process's first run, and on every AppTest run)
 # would otherwise run that file directly, skipping this script and its sidebar.
@@ -44,23 +45,54 @@ pages = [
         url_path="leergemeenschappen",
     ),
     st.Page("pages/map.py", title=t("nav.map"), icon=":material/map:", url_path="kaart"),
-    st.Page("pages/targets.py", title=t("nav.targets"), icon=":material/flag:", url_path="doelen"),
     st.Page(
         "pages/presentation.py",
         title=t("nav.presentation"),
         icon=":material/slideshow:",
         url_path="presentatie",
     ),
-    st.Page(
+    # Protected pages, keyed by their name in ui.auth.PAGE_ROLES: registered only for
+    # the roles that may see them (not merely hidden), and each checks again itself.
+]
+protected = {
+    "upload": st.Page(
         "pages/upload.py", title=t("nav.upload"), icon=":material/upload_file:", url_path="uploaden"
     ),
-    st.Page(
+    "history": st.Page(
         "pages/history.py",
         title=t("nav.history"),
         icon=":material/history:",
         url_path="geschiedenis",
     ),
-]
+    "approvals": st.Page(
+        "pages/approvals.py",
+        title=t("nav.approvals"),
+        icon=":material/fact_check:",
+        url_path="goedkeuren",
+    ),
+    "targets": st.Page(
+        "pages/targets.py", title=t("nav.targets"), icon=":material/flag:", url_path="doelen"
+    ),
+    "audit": st.Page(
+        "pages/audit.py", title=t("nav.audit"), icon=":material/receipt_long:", url_path="logboek"
+    ),
+    "users": st.Page(
+        "pages/users.py", title=t("nav.users"), icon=":material/group:", url_path="gebruikers"
+    ),
+}
+if auth.may_see(actor, "dashboards"):
+    pages += [page for name, page in protected.items() if auth.may_see(actor, name)]
+else:  # not signed in, or no role yet: only the page that says how to get in
+    pages = [
+        st.Page(
+            "pages/sign_in.py",
+            title=t("nav.sign_in"),
+            icon=":material/login:",
+            url_path="aanmelden",
+        )
+    ]
+st.session_state["nav.registered"] = [p.url_path for p in pages]  # what tests can see
 page = st.navigation(pages)
 render_sidebar()
+auth.render_banner()
 page.run()

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.auth import require_page
 from ui.components import render_empty_state, render_safely
 from ui.history_view import history_table, imports, original_bytes, render_outcome, render_undo
 from ui.i18n import t
@@ -34,6 +35,7 @@ def render_selected(rows: list[dict]) -> None:
 
 
 def render() -> None:
+    require_page("history")
     st.title(t("history.title"))
     st.caption(t("history.intro"))
     render_outcome()

@@ -1,10 +1,11 @@
-"""Targets (for officers): edit a programme's yearly targets; every change kept with who
-and when. Access control comes with sign-in in a later issue."""
+"""Targets (officers): edit a programme's yearly targets; every change kept with who and
+when, as the signed-in officer (checked here and again in data_access)."""
 
 import streamlit as st
 
 from data_access.periods import period_year
 from ui import cache
+from ui.auth import require_page
 from ui.components import render_empty_state, render_help_note, render_safely
 from ui.i18n import current_language, t
 from ui.sidebar import current_filters
@@ -13,13 +14,13 @@ from ui.targets_view import history_table, render_target_form
 
 def render() -> None:
     lang = current_language()
+    require_page("targets")
     filters = current_filters()
     st.title(t("targets.title"))
     if filters.programme_id is None:
         render_empty_state(t("overview.empty.no_programme"))
         return
     st.caption(t("targets.subtitle", programme=filters.programme_name))
-    st.warning(t("targets.access_note"), icon=":material/lock_open:")
     year = period_year(filters.period) if filters.period else None
     years = (year, year + 1) if year is not None else ()
     grid = cache.call("kpis_targets.target_grid", programme_id=filters.programme_id, years=years)

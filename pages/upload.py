@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import upload_flow as flow
+from ui.auth import require_page
 from ui.components import render_safely
 from ui.i18n import current_language, t
 from ui.sidebar import current_filters
@@ -59,8 +60,12 @@ def render_checked(checked: flow.CheckedFile, name: str) -> None:
 
 
 def render() -> None:
+    require_page("upload")
     st.title(t("upload.title"))
     st.caption(t("upload.intro"))
+    denied = flow.take_denial()
+    if denied:
+        st.error(denied, icon=":material/block:")
     if flow.take_failure():
         st.error(t("error.unexpected"), icon=":material/error:")
     render_template_step()

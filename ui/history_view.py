@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
+from data_access.access import PermissionDenied
 from data_access.db import session_scope
 from data_access.history import UndoRefused, list_imports, original_file, undo_import
 from data_access.i18n import translate
@@ -115,6 +116,10 @@ def _undo(batch_id: int, actor: str) -> None:
         result = undo_import(batch_id, actor=actor)
     except UndoRefused as refused:
         st.session_state[OUTCOME_KEY] = (f"history.{refused.code}", refused.params, True)
+        return
+    except PermissionDenied as denied:
+        key = f"error.permission.{denied.code}"
+        st.session_state[OUTCOME_KEY] = (key, denied.params, True)
         return
     except Exception:
         log.exception("undo failed")

@@ -25,6 +25,7 @@ PERIOD_PARAM = "period"
 SECTORS_KEY, SECTOR_PARAM = "sidebar.sectors", "sector"
 MUNICIPALITIES_KEY, MUNICIPALITY_PARAM = "sidebar.municipalities", "municipality"
 PARTNERS_KEY, PARTNER_PARAM = "sidebar.partners", "partner"
+APPROVED_PARAM = "approved"  # "1": approved imports only (key: cache.APPROVED_ONLY_KEY)
 
 
 @dataclass(frozen=True)
@@ -35,18 +36,20 @@ class Filters:
     programme_name: str | None = None
     period: str | None = None
     community: CommunityFilter = field(default_factory=CommunityFilter)
+    approved_only: bool = False
 
 
 def render_sidebar() -> Filters:
     """Draw the selectors, sync them with the URL, and remember the choice for pages."""
     with st.sidebar:
         _language_switch()
+        approved_only = _approved_toggle()  # before any read: the cache keys on it
         names = dict(cache.programmes())
         programme_id = _programme_selector(names)
         periods = cache.periods(programme_id) if programme_id is not None else []
         period = _period_selector(periods)
         community = _community_filters()
-    filters = Filters(programme_id, names.get(programme_id), period, community)
+    filters = Filters(programme_id, names.get(programme_id), period, community, approved_only)
     _write_url(filters)
     st.session_state[FILTERS_KEY] = filters
     return filters
@@ -68,6 +71,17 @@ def _language_switch() -> str:
         key=LANGUAGE_KEY,
     )
     return current_language()
+
+
+def _approved_toggle() -> bool:
+    """Approved figures only, or submitted ones too (the default); the caption says which."""
+    if cache.APPROVED_ONLY_KEY not in st.session_state:
+        st.session_state[cache.APPROVED_ONLY_KEY] = st.query_params.get(APPROVED_PARAM) == "1"
+    approved = st.toggle(
+        t("sidebar.approved_only"), key=cache.APPROVED_ONLY_KEY, help=t("sidebar.approved_help")
+    )
+    st.caption(t("sidebar.showing_approved" if approved else "sidebar.showing_submitted"))
+    return approved
 
 
 def _programme_selector(names: dict[int, str]) -> int | None:
@@ -135,6 +149,7 @@ def _write_url(filters: Filters) -> None:
         PROGRAMME_PARAM: None if filters.programme_id is None else str(filters.programme_id),
         PERIOD_PARAM: filters.period,
     }
+    wanted[APPROVED_PARAM] = "1" if filters.approved_only else None
     if wanted[LANGUAGE_PARAM] == DEFAULT_LANGUAGE:
         wanted[LANGUAGE_PARAM] = None  # the default needs no parameter
     community = filters.community

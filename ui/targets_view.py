@@ -12,9 +12,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from data_access.access import Actor, PermissionDenied
 from data_access.db import session_scope
 from data_access.target_edits import changed_cells, save_target_changes
 from ui import cache
+from ui.auth import current_actor
 from ui.format import format_count, format_euro
 from ui.history_view import format_moment
 from ui.i18n import t
@@ -37,7 +39,8 @@ def render_target_form(grid: pd.DataFrame, *, programme_id: int) -> None:
             for column, measure in zip(row[1:], grid.columns, strict=True):
                 with column:
                     values[(year, measure)] = _number_input(year, measure, grid.at[year, measure])
-        actor = st.text_input(t("targets.actor"), help=t("targets.actor_help"), key="targets.actor")
+        actor = current_actor()
+        st.caption(t("upload.acting_as", email=actor.email if actor else ""))
         if st.form_submit_button(t("targets.save"), type="primary", icon=":material/save:"):
             after = pd.Series(values).unstack().reindex(index=grid.index, columns=grid.columns)
             _save(programme_id, changed_cells(grid, after.astype("float64")), actor)
@@ -56,17 +59,22 @@ def _number_input(year: int, measure: str, current: float) -> float | None:
     )
 
 
-def _save(programme_id: int, changes: list, actor: str) -> None:
-    if not actor.strip():
-        st.session_state[OUTCOME_KEY] = ("targets.actor_missing", {}, "error")
+def _save(programme_id: int, changes: list, actor: Actor | None) -> None:
+    if actor is None:
+        st.session_state[OUTCOME_KEY] = ("error.permission.no_actor", {}, "error")
         return
     if not changes:
         st.session_state[OUTCOME_KEY] = ("targets.unchanged", {}, "info")
         return
-    with session_scope(write=True) as session:
-        saved = save_target_changes(
-            session, programme_id=programme_id, changes=changes, actor=actor
-        )
+    try:
+        with session_scope(write=True) as session:
+            saved = save_target_changes(
+                session, programme_id=programme_id, changes=changes, actor=actor
+            )
+    except PermissionDenied as denied:
+        key = f"error.permission.{denied.code}"
+        st.session_state[OUTCOME_KEY] = (key, denied.params, "error")
+        return
     cache.clear_caches()
     st.session_state[OUTCOME_KEY] = ("targets.saved", {"count": saved}, "success")
 

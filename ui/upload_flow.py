@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from data_access.access import PermissionDenied
 from data_access.db import session_scope
 from data_access.import_result import ImportResult
 from data_access.importer import apply_import, checksum_of, plan_parsed
@@ -20,6 +21,7 @@ from data_access.workbook.prefill import prefilled_template
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.validate import validate_workbook
 from ui import cache
+from ui.auth import current_actor
 from ui.i18n import current_language, t
 from ui.sidebar import PERIOD_KEY, PROGRAMME_KEY
 
@@ -29,6 +31,7 @@ CURRENT_KEY = "upload.current"
 APPLIED_KEY = "upload.applied"
 FAILED_KEY = "upload.failed"
 ROUND_KEY = "upload.round"
+DENIED_KEY = "upload.denied"
 NAME_KEY = "upload.name"  # survives page switches, unlike the text input's own state
 NAME_WIDGET_KEY = "upload.uploaded_by"
 
@@ -57,14 +60,13 @@ def applied() -> ImportResult | None:
 
 
 def render_name_input() -> str:
-    """Who is uploading or undoing; remembered for the session, required before writing."""
-    if NAME_WIDGET_KEY not in st.session_state:
-        st.session_state[NAME_WIDGET_KEY] = st.session_state.get(NAME_KEY, "")
-    name = st.text_input(
-        t("upload.name.label"), key=NAME_WIDGET_KEY, help=t("upload.name.help"), max_chars=200
-    )
-    st.session_state[NAME_KEY] = name.strip()
-    return name.strip()
+    """Who is uploading or undoing: the signed-in person (no free text); says so."""
+    actor = current_actor()
+    email = actor.email if actor is not None else ""
+    st.session_state[NAME_KEY] = email
+    if email:
+        st.caption(t("upload.acting_as", email=email))
+    return email
 
 
 def template_bytes(programme_id: int | None, lang: str):
@@ -114,13 +116,16 @@ def forget_upload() -> None:
 
 def apply_current() -> None:
     """Button callback: apply the previewed bytes; on success show the new period everywhere."""
-    checked, name = current(), st.session_state.get(NAME_KEY, "")
-    if checked is None or not name:
+    checked, actor = current(), current_actor()
+    if checked is None or actor is None:
         return
     try:
         result = apply_import(
-            checked.content, checked.file_name, uploaded_by=name, lang=current_language()
+            checked.content, checked.file_name, uploaded_by=actor, lang=current_language()
         )
+    except PermissionDenied as denied:
+        st.session_state[DENIED_KEY] = denied.message(current_language())
+        return
     except Exception:
         log.exception("applying an upload failed")
         st.session_state[FAILED_KEY] = True
@@ -148,6 +153,11 @@ def _show_period(result: ImportResult) -> None:
     if result.programme in ids:
         st.session_state[PROGRAMME_KEY] = ids[result.programme]
         st.session_state[PERIOD_KEY] = result.period
+
+
+def take_denial() -> str | None:
+    """Why the last apply was refused to this person (reported once), or None."""
+    return st.session_state.pop(DENIED_KEY, None)
 
 
 def take_failure() -> bool:

@@ -1,0 +1,135 @@
+"""Who is using the app: OIDC sign-in when configured, else demo mode; and page access.
+
+With an `[auth]` section in `.streamlit/secrets.toml` people sign in with
+`st.login` (Microsoft Entra ID, see README) and their roles come from the database
+by e-mail. Without it the app runs in *demo mode*: a selector picks one of the demo
+users, and a banner says so on every page. Demo mode refuses to run on a
+non-local server address unless LC_MONITOR_FORCE_DEMO=1, and then warns on every
+page. Pages are registered per role in app.py and check again with `require_page`;
+the data functions check a third time (data_access.access).
+"""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from data_access.access import Actor, load_actor
+from data_access.db import session_scope
+from data_access.users import DEMO_USERS
+from ui.i18n import t
+
+DEMO_USER_KEY = "auth.demo_user"
+LOCAL_ADDRESSES = ("localhost", "127.0.0.1", "::1")
+FORCE_DEMO_ENV = "LC_MONITOR_FORCE_DEMO"
+ACTOR_KEY = "auth.actor"
+# Protected page → the roles that see it (registered in app.py only for them).
+PAGE_ROLES: dict[str, tuple[str, ...]] = {
+    "upload": ("lead",),
+    "history": ("lead", "officer"),
+    "approvals": ("officer",),
+    "targets": ("officer",),
+    "audit": ("officer", "admin"),
+    "users": ("admin",),
+}
+
+
+def auth_configured() -> bool:
+    """Whether secrets.toml has an [auth] section (then sign-in is required)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def demo_forced() -> bool:
+    return os.environ.get(FORCE_DEMO_ENV) == "1"
+
+
+def server_is_local() -> bool:
+    """Streamlit's default address (unset) binds to all interfaces: not local."""
+    return (st.get_option("server.address") or "") in LOCAL_ADDRESSES
+
+
+def sign_in() -> Actor | None:
+    """Resolve the person using the app, drawing the sign-in or demo controls; may stop."""
+    if auth_configured():
+        actor = _oidc_actor()
+    else:
+        if not server_is_local() and not demo_forced():
+            st.error(t("auth.demo_refused", env=FORCE_DEMO_ENV), icon=":material/block:")
+            st.stop()
+        actor = _demo_actor()
+    st.session_state[ACTOR_KEY] = actor
+    return actor
+
+
+def current_actor() -> Actor | None:
+    """The actor `sign_in` resolved in this run (None: not signed in)."""
+    return st.session_state.get(ACTOR_KEY)
+
+
+def render_banner() -> None:
+    """In the sidebar of every page: demo mode says so; forced demo on a public address warns."""
+    if auth_configured():
+        return
+    st.sidebar.markdown(f":orange-badge[:material/science: {t('auth.demo_badge')}] "
+                        + t("auth.demo_banner"))  # fmt: skip
+    if not server_is_local():
+        st.sidebar.warning(t("auth.demo_forced_warning"), icon=":material/warning:")
+
+
+def may_see(actor: Actor | None, page: str) -> bool:
+    """Whether `page` is registered for this actor (dashboards: anyone with a role)."""
+    if actor is None or not actor.roles:
+        return False
+    return bool(actor.roles & set(PAGE_ROLES.get(page, actor.roles)))
+
+
+def require_page(page: str) -> Actor:
+    """At the top of a protected page: stop with "not allowed" unless the actor may see it."""
+    actor = current_actor()
+    if not may_see(actor, page):
+        st.error(t("error.permission.page"), icon=":material/block:")
+        st.stop()
+    return actor
+
+
+def _oidc_actor() -> Actor | None:
+    with st.sidebar:
+        if not st.user.is_logged_in:
+            st.button(t("auth.sign_in"), on_click=st.login, args=("microsoft",), key="auth.in")
+            return None
+        st.caption(t("auth.signed_in_as", email=st.user.email))
+        st.button(t("auth.sign_out"), on_click=st.logout, key="auth.out")
+    return _load(str(st.user.email))
+
+
+def _demo_actor() -> Actor:
+    emails = [email for email, _, _ in DEMO_USERS]
+    if st.session_state.get(DEMO_USER_KEY) not in emails:
+        st.session_state[DEMO_USER_KEY] = emails[0]
+    with st.sidebar:
+        email = st.selectbox(
+            t("auth.demo_user"),
+            options=emails,
+            format_func=lambda e: t(f"auth.demo_role.{_role_of(e)}", email=e),
+            key=DEMO_USER_KEY,
+        )
+    actor = _load(email)
+    if actor.roles:
+        return actor
+    # A database without the demo users (no sample data yet): the declared role shows
+    # the pages; every write is still checked against the database, and refused.
+    return Actor(email=actor.email, roles=frozenset({_role_of(email)}))
+
+
+def _role_of(email: str) -> str:
+    return next(role for e, role, _ in DEMO_USERS if e == email)
+
+
+def _load(email: str) -> Actor:
+    """Roles are read fresh each run: a role an admin removes stops counting at once."""
+    with session_scope() as session:
+        return load_actor(session, email)
