@@ -111,12 +111,9 @@ def _demo_actor() -> Actor:
     if st.session_state.get(DEMO_USER_KEY) not in emails:
         st.session_state[DEMO_USER_KEY] = emails[0]
     with st.sidebar:
-        email = st.selectbox(
-            t("auth.demo_user"),
-            options=emails,
-            format_func=lambda e: t(f"auth.demo_role.{_role_of(e)}", email=e),
-            key=DEMO_USER_KEY,
-        )
+        # Plain e-mails as labels: a label that changed with the language would
+        # make Streamlit treat the selector as a new widget.
+        email = st.selectbox(t("auth.demo_user"), options=emails, key=DEMO_USER_KEY)
     actor = _load(email)
     if actor.roles:
         return actor

@@ -16,6 +16,7 @@ from data_access.workbook.prefill import prefilled_template
 from tests.helpers import dump_tables
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LEAD = "lead@demo.lc-monitor.local"  # the demo lead of GasErop!: sees the Upload page
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
@@ -40,6 +41,7 @@ def next_quarter_workbook(lang: str = "nl", **overrides: object) -> bytes:
 
 
 def open_upload(app: AppTest) -> AppTest:
+    app.session_state["auth.demo_user"] = LEAD
     at = app.run()
     at.switch_page("pages/upload.py").run()
     assert not at.exception
@@ -68,7 +70,6 @@ def community_codes() -> list[str]:
 
 def test_valid_upload_shows_preview_counts_and_applies(sample_database, app):
     at = open_upload(app)
-    at.text_input(key="upload.uploaded_by").set_value("Jan Jansen").run()
     upload(at, "2024-Q1.xlsx", next_quarter_workbook())
     assert at.success[0].value == "Geen fouten gevonden."
     assert at.table[0].value.to_dict("records") == [
@@ -85,7 +86,7 @@ def test_valid_upload_shows_preview_counts_and_applies(sample_database, app):
     assert not at.exception
     batch = newest_import()
     assert (batch["period"], batch["uploaded_by"], batch["file_name"]) == (
-        "2024-Q1", "Jan Jansen", "2024-Q1.xlsx"
+        "2024-Q1", LEAD, "2024-Q1.xlsx"
     )  # fmt: skip
     assert at.success[0].value == f"GasErop!, 2024-Q1 is verwerkt als import #{batch['id']}."
     assert "GE24-01" in community_codes()
@@ -93,10 +94,11 @@ def test_valid_upload_shows_preview_counts_and_applies(sample_database, app):
     assert [link.label for link in at.get("page_link")][:1] == ["Naar het overzicht"]
 
 
-def test_apply_needs_a_name(sample_database, app):
+def test_apply_acts_as_the_signed_in_person_without_asking_a_name(sample_database, app):
     at = upload(open_upload(app), "2024-Q1.xlsx", next_quarter_workbook())
-    assert at.button(key="upload.apply").disabled
-    assert "Vul eerst uw naam of e-mailadres in." in [c.value for c in at.caption]
+    assert not at.button(key="upload.apply").disabled
+    assert f"Je werkt als {LEAD}." in [c.value for c in at.caption]
+    assert not at.text_input
 
 
 def test_invalid_upload_lists_errors_by_sheet_row_and_column_and_writes_nothing(
@@ -105,7 +107,6 @@ def test_invalid_upload_lists_errors_by_sheet_row_and_column_and_writes_nothing(
     before = dump_tables(get_engine())
     content = next_quarter_workbook(start_date="31-02-2024", status="Bijna klaar")
     at = open_upload(app)
-    at.text_input(key="upload.uploaded_by").set_value("Jan Jansen").run()
     upload(at, "fout.xlsx", content)
     assert [e.value for e in at.error] == [
         "2 fout(en): deze moeten eerst worden verbeterd. Er is niets opgeslagen."
@@ -138,7 +139,6 @@ def test_a_png_named_xlsx_is_refused_with_one_message(sample_database, app):
 def test_uploading_the_identical_file_again_says_so(sample_database, app):
     content = next_quarter_workbook()
     at = open_upload(app)
-    at.text_input(key="upload.uploaded_by").set_value("Jan Jansen").run()
     upload(at, "2024-Q1.xlsx", content)
     at.button(key="upload.apply").click().run()
     before = dump_tables(get_engine())
