@@ -21,6 +21,7 @@ from data_access.users import DEMO_USERS
 from ui.i18n import t
 
 DEMO_USER_KEY = "auth.demo_user"
+DEMO_USER_PARAM = "demo"  # demo mode only: ?demo=EMAIL opens the app as that demo user
 LOCAL_ADDRESSES = ("localhost", "127.0.0.1", "::1")
 FORCE_DEMO_ENV = "LC_MONITOR_FORCE_DEMO"
 ACTOR_KEY = "auth.actor"
@@ -108,6 +109,8 @@ def _oidc_actor() -> Actor | None:
 
 def _demo_actor() -> Actor:
     emails = [email for email, _, _ in DEMO_USERS]
+    if DEMO_USER_KEY not in st.session_state:  # a fresh session may start from the link
+        st.session_state[DEMO_USER_KEY] = st.query_params.get(DEMO_USER_PARAM)
     if st.session_state.get(DEMO_USER_KEY) not in emails:
         st.session_state[DEMO_USER_KEY] = emails[0]
     with st.sidebar:
