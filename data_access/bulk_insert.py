@@ -5,12 +5,14 @@ on SQLite costs more than the database's own work (about 1.4 s of 2.2 s for 100,
 community reports). On SQLite rows therefore go to the driver's `executemany` as
 tuples, type-processed a column at a time with the columns' own bind processors, so
 what is stored is the same. Other databases keep SQLAlchemy's path, which batches
-rows into multi-row INSERTs (insertmanyvalues) and is the fast path there.
+rows into multi-row INSERTs (insertmanyvalues); on PostgreSQL with psycopg rows
+are COPYed instead, which is several times faster again.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Table, insert
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 
@@ -21,9 +23,15 @@ def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
     connection = session.connection()
     dialect = connection.dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
-    order = list(compiled.positiontup or [])
-    # Another database, or a column default SQLAlchemy would fill in: its own path.
-    if dialect.name != "sqlite" or sorted(order) != sorted(rows[0]):
+    order = list(compiled.positiontup or compiled.params)  # params: named paramstyles
+    # A column default SQLAlchemy would fill in, or another database: its own path.
+    if sorted(order) != sorted(rows[0]):
+        connection.execute(insert(table), rows)
+        return
+    if dialect.name == "postgresql" and dialect.driver == "psycopg":
+        _copy_rows(connection, table, order, rows)
+        return
+    if dialect.name != "sqlite":
         connection.execute(insert(table), rows)
         return
     columns = []
@@ -32,3 +40,14 @@ def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
         process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
         columns.append(values if process is None else [process(v) for v in values])
     connection.exec_driver_sql(str(compiled), list(zip(*columns, strict=True)))
+
+
+def _copy_rows(connection: Connection, table: Table, order: list[str], rows: list[dict]) -> None:
+    """COPY the rows in on the session's own connection, so in its transaction."""
+    preparer = connection.dialect.identifier_preparer
+    names = ", ".join(preparer.quote(table.c[key].name) for key in order)
+    statement = f"COPY {preparer.format_table(table)} ({names}) FROM STDIN"
+    driver = connection.connection.driver_connection
+    with driver.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row([row[key] for key in order])
