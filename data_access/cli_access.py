@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from data_access.i18n import translate
+from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from data_access.models import ROLES
 
 
@@ -27,6 +27,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         _actor(sub, "admin")
     boot = actions.add_parser("bootstrap-admin", help="make the first admin (no admin yet)")
     boot.add_argument("email")
+    for sub in actions.choices.values():  # options after `users add` belong to `add`
+        sub.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     for name in ("approve", "reject"):
         sub = commands.add_parser(name, help=f"{name} a submitted import (officers)")
         sub.add_argument("batch_id", type=int)
