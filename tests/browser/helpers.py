@@ -19,3 +19,14 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def expect_year_cards(main, values_by_label: dict[str, str]) -> None:
+    """The Overview card with each label (e.g. "Gestart in 2022") shows its value."""
+    from playwright.sync_api import expect
+
+    for label, value in values_by_label.items():
+        card = main.get_by_test_id("stMetric").filter(
+            has=main.page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True)
+        )
+        expect(card.get_by_test_id("stMetricValue")).to_have_text(value)
