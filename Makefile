@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 UV_VERSION := 0.9.30
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench clean deck
+.PHONY: install run test lint format bench clean deck load
 
 install: $(STAMP)
 
@@ -37,6 +37,10 @@ format: install
 
 bench: install
 	$(PY) bench/run.py
+
+# 20 browser sessions against the real server for a minute (not part of `make test`).
+load: install
+	$(PY) -m pytest -m load tests/reliability/test_load_browser.py
 
 # The symposium deck without the UI: make deck OUT=deck.pptx [PERIOD=2023-Q4] [LANG=en]
 # (OUT may end in .pdf). Migrates and uses the app's database, like `make run`.

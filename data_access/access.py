@@ -32,6 +32,7 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "targets": ("officer",),
     "audit": ("officer", "admin"),
     "users": ("admin",),
+    "restore": ("admin",),  # replaces the whole database, audit log included
 }
 LEAD_PERMISSIONS = frozenset({"import", "undo"})
 

@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("file")
     restore = commands.add_parser("restore", help="replace the database with the backup FILE")
     restore.add_argument("file")
+    restore.add_argument("--as", dest="actor", required=True, help="e-mail of an administrator")
     for sub in commands.choices.values():
         sub.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     return parser
@@ -182,11 +183,21 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    """Only an administrator may replace the database; the restore itself is audited
+    in the restored database, since the backup's audit log replaces the current one."""
+    from data_access.access import require, resolve_actor
+    from data_access.audit import record
     from data_access.backup import restore_database
+    from data_access.db import session_scope
     from data_access.migrate import migrate
 
+    with session_scope() as session:
+        require(resolve_actor(session, args.actor), "restore")
     restore_database(args.file)
     migrate()  # a backup from an older version gets the newer schema
+    with session_scope(write=True) as session:
+        record(session, actor=args.actor, action="restore", entity="database",
+               details={"file": str(args.file)})  # fmt: skip
     print(translate("cli.restored", args.lang, path=args.file))
     return EXIT_OK
 

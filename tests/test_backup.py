@@ -29,11 +29,15 @@ def test_restore_brings_back_exactly_the_backed_up_figures(database, tmp_path):
     undo_import(newest, actor=SAMPLE_ACTOR)
     assert figures() != saved_figures
 
-    done = run(database, "restore", str(backup), "--lang", "en")
+    done = run(database, "restore", str(backup), "--as", SAMPLE_ACTOR, "--lang", "en")
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.strip() == f"Database restored from {backup}."
     assert figures() == saved_figures
-    assert dump_tables(get_engine()) == saved_tables
+    restored = dump_tables(get_engine())
+    audit_after = restored.pop("auditevent")
+    assert restored == {k: v for k, v in saved_tables.items() if k != "auditevent"}
+    assert audit_after[:-1] == saved_tables["auditevent"]
+    assert audit_after[-1][2:5] == (SAMPLE_ACTOR, "restore", "database")
     assert saved_figures[1][0] == (newest, "active")
 
 
@@ -42,7 +46,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup_and_changes_nothing(databas
     before = dump_tables(get_engine())
     fake = tmp_path / "notes.backup"
     fake.write_text("SQLite format 3 but not really", encoding="utf-8")
-    done = run(database, "restore", str(fake), "--lang", "en")
+    done = run(database, "restore", str(fake), "--as", SAMPLE_ACTOR, "--lang", "en")
     assert done.returncode == 2
     assert done.stderr.strip() == (
         f"{fake} is not a backup of this kind of database (or is damaged); nothing was changed."
@@ -51,8 +55,23 @@ def test_restore_refuses_a_file_that_is_not_a_backup_and_changes_nothing(databas
 
 
 def test_restore_of_a_missing_file_says_so_in_dutch(database, tmp_path):
-    done = run(database, "restore", str(tmp_path / "gone.backup"))
+    load_sample_data()
+    done = run(database, "restore", str(tmp_path / "gone.backup"), "--as", SAMPLE_ACTOR)
     assert (done.returncode, done.stderr.strip()) == (
         2,
         f"Back-upbestand niet gevonden: {tmp_path / 'gone.backup'}",
     )
+
+
+def test_restore_is_refused_to_anyone_but_an_administrator(database, tmp_path):
+    load_sample_data()
+    backup = tmp_path / "lc.backup"
+    assert run(database, "backup", str(backup)).returncode == 0
+    before = dump_tables(get_engine())
+    lead = "lead@demo.lc-monitor.local"
+    done = run(database, "restore", str(backup), "--as", lead, "--lang", "en")
+    assert (done.returncode, done.stderr.strip()) == (
+        1,
+        f"{lead} may not restore a backup: only an administrator may.",
+    )
+    assert dump_tables(get_engine()) == before

@@ -17,7 +17,7 @@ from tests.conftest import skip_or_fail
 from tests.reliability.conftest import write_result
 from tests.reliability.load_driver import run_load, summarise
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.load]
 
 SESSIONS, SECONDS = int(os.environ.get("LC_LOAD_SESSIONS", 20)), 60
 
