@@ -10,10 +10,17 @@ from data_access.kpis_communities import display_table, export_table, search_com
 from data_access.kpis_success import SUCCESS_FACTORS
 from ui import cache
 from ui.charts import build_community_timeline_figure
-from ui.components import render_chart, render_empty_state, render_help_note, render_safely
+from ui.components import (
+    render_chart,
+    render_empty_state,
+    render_help_note,
+    render_kpi_card,
+    render_safely,
+)
 from ui.dashboard import page_header
-from ui.format import format_count
+from ui.format import format_count, format_share
 from ui.i18n import current_language, t
+from ui.sidebar import Filters
 
 STATUSES = ("planned", "running", "completed", "stopped")
 ROLES = ("employees", "managers", "students", "teachers")
@@ -146,6 +153,12 @@ def render() -> None:
     if table.empty:
         render_empty_state(t("communities.empty", period=filters.period))
         return
+    render_list(table, lang)
+    render_duration(filters, lang)
+
+
+def render_list(table: pd.DataFrame, lang: str) -> None:
+    """Search, table, downloads and the chosen community's details."""
     shown = render_search(table)
     count = {
         "shown": format_count(len(shown), lang=lang),
@@ -162,6 +175,48 @@ def render() -> None:
         st.caption(t("communities.first_rows", count=format_count(MAX_ROWS, lang=lang)))
     render_downloads(shown, lang)
     render_detail(shown, lang)
+
+
+DURATION_COLUMNS = ("year", "communities", "mean_weeks", "median_weeks", "share_within_range")
+
+
+def duration_table(per_year: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per start year, as text: whole weeks and whole percent (kpis.md rounding)."""
+    weeks = partial(format_count, lang=lang)
+    shown = pd.DataFrame(
+        {
+            "year": per_year["year"].astype(str),
+            "communities": per_year["communities"].map(weeks),
+            "mean_weeks": per_year["mean_weeks"].map(weeks),
+            "median_weeks": per_year["median_weeks"].map(weeks),
+            "share_within_range": per_year["share_within_range"].map(
+                partial(format_share, lang=lang)
+            ),
+        }
+    )
+    return shown.rename(columns={c: t(f"communities.duration.{c}") for c in DURATION_COLUMNS})
+
+
+def render_duration(filters: Filters, lang: str) -> None:
+    """Completion rate and duration per start year (kpis.md), for the sidebar's
+    filters; the search above narrows only the list."""
+    st.subheader(t("communities.duration.heading"))
+    summary = cache.kpi_summary(filters.programme_id, filters.period, filters.community)
+    card, _ = st.columns([1, 3])
+    with card:
+        render_kpi_card(
+            label=t("communities.duration.completion_rate"),
+            value=format_share(summary["completion_rate"], lang=lang),
+            help_text=t("kpi.completion_rate.definition"),
+        )
+    per_year = cache.kpi(
+        "duration_per_year", filters.programme_id, filters.period, filters=filters.community
+    )
+    if per_year.empty:
+        render_empty_state(t("communities.duration.empty"))
+    else:
+        st.dataframe(duration_table(per_year, lang), hide_index=True, key="communities.duration")
+    render_help_note(t("kpi.duration.definition"))
 
 
 render_safely(render)

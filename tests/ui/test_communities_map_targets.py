@@ -6,6 +6,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
+from data_access import kpis
 from data_access.db import session_scope
 from data_access.targets import target_history
 
@@ -34,6 +35,7 @@ def test_communities_page_lists_all_and_shows_the_first_communitys_details(sampl
     assert at.dataframe[0].value.shape == (23, 10)
     assert {m.label: m.value for m in at.metric} == {
         "Medewerkers": "7", "Leidinggevenden": "2", "Studenten": "2", "Docenten": "1",
+        "Afrondingspercentage": "100%",
     }  # fmt: skip
     timeline = charts(at)[0]
     assert [trace.get("name") for trace in timeline["data"][1:]] == [
@@ -41,6 +43,61 @@ def test_communities_page_lists_all_and_shows_the_first_communitys_details(sampl
     ]  # fmt: skip
     assert ":material/check_circle: Scherpe vraag: **ja**" in [m.value for m in at.markdown]
     assert "**Onderwijspartners (niveau):** Windesheim (hbo)" in [m.value for m in at.markdown]
+
+
+def duration_section(at: AppTest, *, card_label: str) -> dict:
+    """The duration and completion section: the last heading and table of the page,
+    the completion card, and the first words of its two definitions."""
+    card = next(m for m in at.metric if m.label == card_label)
+    table = at.dataframe[-1].value
+    notes = [c for c in caption_values(at) if c.startswith(":material/info:")]
+    return {
+        "heading": at.subheader[-1].value,
+        "card": card.value,
+        "card_help": " ".join(card.help.split()[:3]),
+        "columns": list(table.columns),
+        "rows": table.values.tolist(),
+        "note": " ".join(notes[-1].split()[1:4]),
+    }
+
+
+def test_communities_page_shows_completion_rate_and_duration_per_start_year(sample_database, app):
+    # By hand from the sample: 22 completed, none stopped -> 100%. The 13 started in
+    # 2022 took 12,14,16,12,15,18,13,16,17,14,12,13,11 weeks: mean 183/13 = 14.08 -> 14,
+    # median 14, all within 10-20 weeks -> 100%. 2023: nine completed and one running
+    # (planned end) took 14,16,12,18,15,13,16,12,13,18: mean 14.7 -> 15, median 14.5 -> 15.
+    with session_scope() as session:
+        per_year = kpis.duration_per_year(session, programme_id=1)
+        rate = kpis.kpi_summary(session, programme_id=1)["completion_rate"]
+    assert rate == 1.0 and per_year["share_within_range"].tolist() == [1.0, 1.0]
+    at = open_page(app, "communities")
+    assert not at.exception
+    assert duration_section(at, card_label="Afrondingspercentage") == {
+        "heading": "Looptijd en afronding",
+        "card": "100%",
+        "card_help": "Afgeronde leergemeenschappen gedeeld",
+        "columns": [
+            "Startjaar", "Leergemeenschappen", "Gemiddeld (weken)", "Mediaan (weken)",
+            "Binnen 10–20 weken",
+        ],
+        "rows": [["2022", "13", "14", "14", "100%"], ["2023", "10", "15", "15", "100%"]],
+        "note": "Weken van startdatum",
+    }  # fmt: skip
+
+
+def test_communities_duration_and_completion_in_english_as_of_2022(sample_database, app):
+    app.query_params.update({"lang": "en", "period": "2022-Q4"})
+    at = open_page(app, "communities")
+    assert not at.exception
+    assert duration_section(at, card_label="Completion rate") == {
+        "heading": "Duration and completion",
+        "card": "100%",
+        "card_help": "Completed communities divided",
+        "columns": ["Start year", "Communities", "Mean (weeks)", "Median (weeks)",
+                    "Within 10–20 weeks"],
+        "rows": [["2022", "13", "14", "14", "100%"]],
+        "note": "Weeks from start",
+    }  # fmt: skip
 
 
 def test_communities_search_status_and_year_narrow_the_list(sample_database, app):
