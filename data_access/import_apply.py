@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from sqlalchemy import Table, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlmodel import Session
 
 from data_access.bulk_insert import bulk_insert
@@ -101,9 +102,24 @@ def get_or_create(
     if missing:
         # Read the new ids back by their unique names: RETURNING in parameter order
         # would fall back to one statement per row on SQLite.
-        _insert(session, table, [{column: value, **fixed} for value in missing.values()])
+        new_rows = [{column: missing[k], **fixed} for k in sorted(missing)]
+        _insert_lookups(session, table, new_rows)
         ids = {key(value): row_id for row_id, value in session.execute(query)}
     return ids
+
+
+def _insert_lookups(session: Session, table: Table, rows: list[dict]) -> None:
+    """Add new names to a lookup or identity table.
+
+    On PostgreSQL another import may add the same name between our select and this
+    insert: ON CONFLICT DO NOTHING waits for it and skips the name, and the caller
+    reads its id back. Rows go in sorted, so two imports take the keys in the same
+    order and can't deadlock. SQLite's writers are serialised (BEGIN IMMEDIATE).
+    """
+    if session.connection().dialect.name == "postgresql":
+        session.execute(pg_insert(table).on_conflict_do_nothing(), rows)
+    else:
+        _insert(session, table, rows)
 
 
 def _report_ids(session: Session, table: Table, owner: str, batch_id: int) -> dict[int, int]:
