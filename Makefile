@@ -25,7 +25,7 @@ run: install
 	$(PY) -m ui.serve
 
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 lint: install
 	$(VENV)/bin/ruff check .
