@@ -2,7 +2,7 @@
 
 Thin session-taking wrappers around the pure frame functions in `kpis_progress`,
 `kpis_facilitators`, `kpis_funding` and `kpis_success`; the definitions are in
-/work/shared/spec/kpis.md. Frames and `kpi_summary` keep raw values; `kpis_report`
+../shared/spec/kpis.md. Frames and `kpi_summary` keep raw values; `kpis_report`
 rounds as kpis.md says (counts int, shares to whole percent, euros whole).
 """
 

@@ -1,7 +1,7 @@
 """The headline figures of a programme (or all) as of a period, and progress to target.
 
 `load_frames` fetches the as-of state once; `summarise` turns it into the single
-numbers of /work/shared/spec/kpis.md. Values are raw (NaN where undefined); the
+numbers of ../shared/spec/kpis.md. Values are raw (NaN where undefined); the
 report and the pages round them.
 """
 
