@@ -8,16 +8,23 @@ PY := $(VENV)/bin/python
 UV_VERSION := 0.9.30
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench clean deck load
+.PHONY: install run test lint format bench clean deck load lock
 
 install: $(STAMP)
 
-# Reinstalls only when a requirements file changed since the last install.
-$(STAMP): requirements.txt requirements-dev.txt
+# Installs exactly the versions in requirements.lock (every transitive dependency
+# pinned); reinstalls only when the lock changed since the last install.
+$(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(VENV)/bin/uv pip install --python $(PY) -r requirements-dev.txt
+	$(VENV)/bin/uv pip install --python $(PY) -r requirements.lock
 	touch $(STAMP)
+
+# After changing requirements.txt or requirements-dev.txt: pin the whole tree again.
+lock: requirements.txt requirements-dev.txt
+	test -x $(VENV)/bin/uv || $(MAKE) install
+	$(VENV)/bin/uv pip compile requirements-dev.txt --python-version 3.11 --universal \
+		-o requirements.lock
 
 run: install
 	$(PY) -m data_access migrate
