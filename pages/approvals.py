@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.auth import require_page
 from ui.components import render_empty_state, render_safely
+from ui.history_view import choose_import
 from ui.i18n import t
 from ui.review_view import (
     locks,
@@ -25,19 +26,7 @@ def render() -> None:
         render_empty_state(t("approvals.empty"))
     else:
         st.dataframe(pending_table(rows), hide_index=True, width="stretch")
-        by_id = {row["id"]: row for row in rows}
-        chosen = st.selectbox(
-            t("history.choose"),
-            options=list(by_id),
-            format_func=lambda i: t(
-                "history.option",
-                batch_id=i,
-                period=by_id[i]["period"],
-                file_name=by_id[i]["file_name"],
-            ),
-            key="approvals.chosen",
-        )
-        render_review(by_id[chosen])
+        render_review(choose_import(rows, key="approvals.chosen"))
     st.subheader(t("approvals.locks.heading"))
     locked = locks()
     if not locked:

@@ -4,25 +4,20 @@ import streamlit as st
 
 from ui.auth import require_page
 from ui.components import render_empty_state, render_safely
-from ui.history_view import history_table, imports, original_bytes, render_outcome, render_undo
+from ui.history_view import (
+    choose_import,
+    history_table,
+    imports,
+    original_bytes,
+    render_outcome,
+    render_undo,
+)
 from ui.i18n import t
 from ui.upload_flow import render_name_input
 
 
 def render_selected(rows: list[dict]) -> None:
-    by_id = {row["id"]: row for row in rows}
-    chosen = st.selectbox(
-        t("history.choose"),
-        options=list(by_id),
-        format_func=lambda batch_id: t(
-            "history.option",
-            batch_id=batch_id,
-            period=by_id[batch_id]["period"],
-            file_name=by_id[batch_id]["file_name"],
-        ),
-        key="history.chosen",
-    )
-    row = by_id[chosen]
+    row = choose_import(rows, key="history.chosen")
     st.download_button(
         t("history.download"),
         data=original_bytes(row["id"]),

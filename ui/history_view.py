@@ -131,3 +131,20 @@ def _undo(batch_id: int, actor: str) -> None:
     else:
         params = {"batch_id": batch_id, "reactivated": result.reactivated_batch_id}
         st.session_state[OUTCOME_KEY] = ("history.undo.reactivated", params, False)
+
+
+def choose_import(rows: list[dict], *, key: str) -> dict:
+    """A select box of imports ("#3 · 2023-Q4 · file.xlsx"); returns the chosen row."""
+    by_id = {row["id"]: row for row in rows}
+    chosen = st.selectbox(
+        t("history.choose"),
+        options=list(by_id),
+        format_func=lambda batch_id: t(
+            "history.option",
+            batch_id=batch_id,
+            period=by_id[batch_id]["period"],
+            file_name=by_id[batch_id]["file_name"],
+        ),
+        key=key,
+    )
+    return by_id[chosen]
