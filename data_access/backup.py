@@ -52,11 +52,32 @@ def backup_database(target: str | Path, *, url: str | None = None) -> Path:
     return target
 
 
+def restore_backup(source: str | Path, *, actor: str) -> None:
+    """Restore the app's database from `source` as `actor`, who must be an administrator.
+
+    The write the CLI offers: the permission is checked first, and the restore itself
+    is audited in the restored database (whose audit log replaced the current one).
+    """
+    from data_access.access import require, resolve_actor
+    from data_access.audit import record
+    from data_access.db import session_scope
+    from data_access.migrate import migrate
+
+    with session_scope() as session:
+        require(resolve_actor(session, actor), "restore")
+    restore_database(source)
+    migrate()  # a backup from an older version gets the newer schema
+    with session_scope(write=True) as session:
+        record(session, actor=actor, action="restore", entity="database",
+               details={"file": str(source)})  # fmt: skip
+
+
 def restore_database(source: str | Path, *, url: str | None = None) -> None:
     """Replace the database's contents with the backup in `source`, all or nothing.
 
-    Other processes keep their connections; they see the restored data on their
-    next transaction. Run `migrate` afterwards if the backup is from an older version.
+    The bare mechanism, with no actor: `restore_backup` is the checked, audited write;
+    tests use this directly to reset a database. Other processes keep their
+    connections and see the restored data on their next transaction.
     """
     source = Path(source)
     parsed = make_url(url or database_url())

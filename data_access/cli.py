@@ -183,21 +183,9 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    """Only an administrator may replace the database; the restore itself is audited
-    in the restored database, since the backup's audit log replaces the current one."""
-    from data_access.access import require, resolve_actor
-    from data_access.audit import record
-    from data_access.backup import restore_database
-    from data_access.db import session_scope
-    from data_access.migrate import migrate
+    from data_access.backup import restore_backup
 
-    with session_scope() as session:
-        require(resolve_actor(session, args.actor), "restore")
-    restore_database(args.file)
-    migrate()  # a backup from an older version gets the newer schema
-    with session_scope(write=True) as session:
-        record(session, actor=args.actor, action="restore", entity="database",
-               details={"file": str(args.file)})  # fmt: skip
+    restore_backup(args.file, actor=args.actor)
     print(translate("cli.restored", args.lang, path=args.file))
     return EXIT_OK
 

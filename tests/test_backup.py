@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from data_access.db import get_engine, session_scope
 from data_access.history import list_imports, undo_import
 from data_access.kpis import kpis_report
@@ -74,4 +76,17 @@ def test_restore_is_refused_to_anyone_but_an_administrator(database, tmp_path):
         1,
         f"{lead} may not restore a backup: only an administrator may.",
     )
+    assert dump_tables(get_engine()) == before
+
+
+def test_restore_backup_called_directly_refuses_a_lead_and_changes_nothing(database, tmp_path):
+    from data_access.access import PermissionDenied
+    from data_access.backup import backup_database, restore_backup
+
+    load_sample_data()
+    backup = backup_database(tmp_path / "lc.backup")
+    before = dump_tables(get_engine())
+    with pytest.raises(PermissionDenied) as refused:
+        restore_backup(backup, actor="lead@demo.lc-monitor.local")
+    assert refused.value.code == "restore"
     assert dump_tables(get_engine()) == before
