@@ -33,6 +33,7 @@ run: install
 
 test: install
 	$(PY) -m pytest -n 2
+	$(PY) -m pytest -m load
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -45,7 +46,7 @@ format: install
 bench: install
 	$(PY) bench/run.py
 
-# 20 browser sessions against the real server for a minute (not part of `make test`).
+# 20 browser sessions against the real server for a minute (the last step of `make test`).
 load: install
 	$(PY) -m pytest -m load tests/reliability/test_load_browser.py
 

@@ -20,15 +20,22 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 def load_section(data: dict) -> str:
     rows = [f"| {kind} | {s['count']} | {s['p50']} | {s['p95']} | {s['max']} |"
             for kind, s in [("all", data["overall"]), *data["by_kind"].items()]]  # fmt: skip
+    cpu = data["cpu"]
     return "\n".join([
         f"{_where(data)}; `tests/reliability/test_load_browser.py`: {data['sessions']} Playwright "
-        f"contexts in one Chromium against one `streamlit run` on SQLite with the sample data, "
-        f"{data['seconds']} s of opening pages from links and changing period, sector and "
-        f"language. Errors: {len(data['errors'])}. Seconds from the action until the run is "
-        "finished (`data-test-script-state=notRunning`). Chromium's 20 renderers, the server "
-        "and other work (load average 8–12 during these runs) shared the 2 cores: these are "
-        "the times of a saturated machine, and each error is an action whose run did not "
-        "finish within 90 s.",
+        f"contexts in one Chromium against one `python -m ui.serve` on SQLite with the sample "
+        f"data, {data['seconds']} s of opening pages from links and changing period, sector, "
+        f"language and page. Errors: {len(data['errors'])}. Lost clicks (the page sent the "
+        f"server nothing; the person reloaded and did it again): {data['lost_clicks']}; "
+        f"dropdowns clicked twice: {data['dropdown_retries']}.",
+        "",
+        "Seconds from the action until the page shows its effect (the address it leads to) "
+        "with the run finished (`data-test-script-state=notRunning`) and the page's heading "
+        f"drawn. Of the {cpu['machine_busy_seconds']} CPU-seconds the machine was busy "
+        f"({cpu['cores']} cores, {cpu['machine_seconds']} CPU-seconds in all), the Streamlit "
+        f"server used {cpu['server_seconds']}; the rest went to Chromium's 20 renderers. "
+        "These are the times of a machine saturated by its own browsers, not of the app: "
+        "warm page runs take 9–37 ms (\"Dashboard pages\" above).",
         "",
         "| action | count | p50 | p95 | max |",
         "|---|---:|---:|---:|---:|",

@@ -22,6 +22,10 @@ from tests.conftest import PROJECT_ROOT, skip_or_fail
 
 CHROMIUM = Path("/usr/bin/chromium")
 STARTUP_SECONDS = 60
+# Without the networking flags Chromium keeps trying Google's hosts, which this closed
+# network refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -31,14 +35,7 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {
         **browser_type_launch_args,
         "executable_path": str(CHROMIUM),
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ],
+        "args": CHROMIUM_ARGS,
     }
 
 

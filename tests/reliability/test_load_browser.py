@@ -1,8 +1,11 @@
 """Load: 20 people at once on the real Streamlit server for 60 s, in one Chromium.
 
 Each is a Playwright context opening dashboard pages from links and changing the
-sidebar's period, sector and language. No action may end in an error or a timeout;
-the response times go to test-artifacts/reliability/load.json (and bench/RESULTS.md).
+sidebar's period, sector, language and page. No action may end in an error or a
+timeout; the response times and where the CPU went go to
+test-artifacts/reliability/load.json (and bench/RESULTS.md), a trace of every action
+to load-trace.json. `make test` runs it after the rest of the suite, alone: it needs
+the whole machine.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import pytest
 from tests.browser.conftest import CHROMIUM, serve_app
 from tests.conftest import skip_or_fail
 from tests.reliability.conftest import write_result
+from tests.reliability.cpu import machine_cpu_seconds, process_cpu_seconds, server_pid
 from tests.reliability.load_driver import run_load, summarise
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.load]
@@ -33,9 +37,22 @@ def served_app(tmp_path, monkeypatch) -> Iterator[str]:
 
 
 def test_twenty_people_at_once_for_a_minute_see_no_error(served_app):
+    server = server_pid(served_app)
+    assert server is not None, "the streamlit process was not found"
+    server_before, machine_before = process_cpu_seconds(server), machine_cpu_seconds()
     result = run_load(served_app, sessions=SESSIONS, seconds=SECONDS, chromium=str(CHROMIUM))
+    server_after, machine_after = process_cpu_seconds(server), machine_cpu_seconds()
     figures = summarise(result, sessions=SESSIONS, seconds=SECONDS)
+    # Where the machine's time went: the server's share tells a slow app from busy browsers.
+    figures["cpu"] = {"server_seconds": round(server_after - server_before, 1),
+                      "machine_busy_seconds": round(machine_after[0] - machine_before[0], 1),
+                      "machine_seconds": round(machine_after[1] - machine_before[1], 1),
+                      "cores": os.cpu_count()}  # fmt: skip
     write_result("load", figures)
+    write_result("load-trace", {"trace": result.trace})
     assert figures["errors"] == []
     assert figures["overall"]["count"] >= SESSIONS * 2
+    # A click the page never passed on is the browser's, not the server's; but more than
+    # one in twenty would be a page that ignores people.
+    assert figures["lost_clicks"] <= max(2, figures["overall"]["count"] // 20)
     assert set(figures["by_kind"]) == {"open", "period", "sector", "language", "navigate"}
