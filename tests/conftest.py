@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,10 @@ from data_access.migrate import migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
-# One template per test run, so parallel runs against one server never collide.
-TEMPLATE_DB = f"lc_template_{uuid.uuid4().hex[:12]}"
+# One template per test process, so parallel workers against one server never collide.
+# Named by the process, not at random: pytest loads this file as `conftest` and other
+# files import it as `tests.conftest`, and both must name the same template.
+TEMPLATE_DB = f"lc_template_{os.getpid()}"
 
 
 def skip_or_fail(reason: str) -> None:
@@ -59,6 +62,23 @@ def postgres_template() -> Iterator[str | None]:
     admin.dispose()
 
 
+@contextmanager
+def cloned_postgres(server_url: str, template: str) -> Iterator[str]:
+    """A new database copied from `template` on the server (CREATE DATABASE … TEMPLATE,
+    far faster than migrating); yields its URL and drops it afterwards."""
+    name = f"lc_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(_pg_url(server_url, "postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+        yield _pg_url(server_url, name)
+        db.reset_engine()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
 def _pg_url(server_url: str, database: str) -> str:
     from data_access.config import normalise_url
 
@@ -77,15 +97,8 @@ def database(request, tmp_path, monkeypatch, postgres_template) -> Iterator[str]
     else:
         if postgres_template is None:
             skip_or_fail("TEST_DATABASE_URL is not set")
-        name = f"lc_test_{uuid.uuid4().hex[:12]}"
-        admin = create_engine(_pg_url(postgres_template, "postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"'))
-        url = _pg_url(postgres_template, name)
-        _use_database(url)
-        yield url
-        db.reset_engine()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        with cloned_postgres(postgres_template, TEMPLATE_DB) as url:
+            _use_database(url)
+            yield url
+            db.reset_engine()
     db.reset_engine()

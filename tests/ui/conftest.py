@@ -1,7 +1,9 @@
-"""Fixtures for AppTests: the app against an empty or a seeded SQLite database.
+"""Fixtures for AppTests: the app against an empty or a seeded database.
 
 AppTest runs the app in this process, so a test points the process at its own
-database file through DATABASE_URL (the ui cache keys on that URL).
+database through DATABASE_URL (the ui cache keys on that URL). Like `database`, the
+seeded `sample_database` runs each test on SQLite and again on PostgreSQL when
+TEST_DATABASE_URL names a server: the pages must show the same figures on both.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 from streamlit.testing.v1 import AppTest
 
 from data_access import db
 from data_access.migrate import migrate
 from data_access.sample import load_sample_data
+from tests.conftest import TEMPLATE_DB, cloned_postgres, skip_or_fail
 
 APP_FILE = Path(__file__).resolve().parents[2] / "app.py"
 
@@ -37,14 +41,42 @@ def sample_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def sample_database(sample_database_file, tmp_path, monkeypatch) -> Iterator[str]:
+@pytest.fixture(scope="session")
+def postgres_sample_template(postgres_template: str | None) -> Iterator[str | None]:
+    """A PostgreSQL database with the sample data (through the importer), built once
+    per run from the migrated template; tests clone it."""
+    if postgres_template is None:
+        yield None
+        return
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        cloned_postgres(postgres_template, TEMPLATE_DB) as url,
+    ):
+        _point_at(url, patch)
+        load_sample_data()
+        db.reset_engine()
+        yield make_url(url).database
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def sample_database(
+    request, sample_database_file, postgres_sample_template, postgres_template, tmp_path,
+    monkeypatch,
+) -> Iterator[str]:  # fmt: skip
     """A private copy of the sample database, so a test may write to it."""
-    copy = tmp_path / "sample.sqlite3"
-    shutil.copy(sample_database_file, copy)
-    url = f"sqlite:///{copy}"
-    _point_at(url, monkeypatch)
-    yield url
+    if request.param == "sqlite":
+        copy = tmp_path / "sample.sqlite3"
+        shutil.copy(sample_database_file, copy)
+        url = f"sqlite:///{copy}"
+        _point_at(url, monkeypatch)
+        yield url
+    else:
+        if postgres_sample_template is None:
+            skip_or_fail("TEST_DATABASE_URL is not set")
+        with cloned_postgres(postgres_template, postgres_sample_template) as url:
+            _point_at(url, monkeypatch)
+            yield url
+            db.reset_engine()
     db.reset_engine()
 
 
