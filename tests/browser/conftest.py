@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, skip_or_fail
+from tests.conftest import PROJECT_ROOT, TEMPLATE_DB, cloned_postgres, skip_or_fail
 
 CHROMIUM = Path("/usr/bin/chromium")
 STARTUP_SECONDS = 60
@@ -60,10 +60,10 @@ def _wait_until_healthy(url: str, server: subprocess.Popen) -> None:
 
 
 @contextmanager
-def serve_app(folder: Path) -> Iterator[str]:
-    """Serve app.py (through `python -m ui.serve`, as `make run` does) on a fresh
-    SQLite database with the sample data; yields the base URL."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'app.sqlite3'}"}
+def serve_app(folder: Path, database_url: str | None = None) -> Iterator[str]:
+    """Serve app.py (through `python -m ui.serve`, as `make run` does) with the sample
+    data on `database_url` (default: a fresh SQLite file in `folder`); yields the base URL."""
+    env = {**os.environ, "DATABASE_URL": database_url or f"sqlite:///{folder / 'app.sqlite3'}"}
     for command in ("migrate", "seed-sample"):
         subprocess.run([sys.executable, "-m", "data_access", command], env=env, check=True,
                        cwd=PROJECT_ROOT, capture_output=True)  # fmt: skip
@@ -89,4 +89,19 @@ def serve_app(folder: Path) -> Iterator[str]:
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of the app, served from a fresh database loaded with the sample data."""
     with serve_app(tmp_path_factory.mktemp("browser")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def postgres_app_url(
+    tmp_path_factory: pytest.TempPathFactory, postgres_template: str | None
+) -> Iterator[str]:
+    """The same app served from a fresh PostgreSQL database with the sample data."""
+    if postgres_template is None:
+        skip_or_fail("TEST_DATABASE_URL is not set")
+    folder = tmp_path_factory.mktemp("browser_pg")
+    with (
+        cloned_postgres(postgres_template, TEMPLATE_DB) as database_url,
+        serve_app(folder, database_url) as url,
+    ):
         yield url

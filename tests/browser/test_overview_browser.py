@@ -30,3 +30,14 @@ def test_overview_shows_the_yearly_figures_and_switches_to_english(page, app_url
                              "Total (cumulative)": "23 of 23"})  # fmt: skip
     expect(page).to_have_url(re.compile(r"[?&]lang=en\b"))
     screenshot(page, "overview_en")
+
+
+@pytest.mark.postgres
+def test_overview_on_postgresql_shows_the_same_figures(page, postgres_app_url):
+    page.goto(postgres_app_url)
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name="Overzicht leergemeenschappen")).to_be_visible()
+    expect_year_cards(main, {"Gestart in 2022": "13 van 13", "Gestart in 2023": "10 van 10",
+                             "Totaal (cumulatief)": "23 van 23"})  # fmt: skip
+    screenshot(page, "overview_postgresql")

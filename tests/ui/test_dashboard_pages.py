@@ -109,16 +109,9 @@ def test_compare_page_choice_goes_into_the_url(sample_database, app):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_dashboard_page_has_an_empty_state(page, tmp_path, monkeypatch, app):
-    from data_access import db
-    from data_access.migrate import migrate
-
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.sqlite3'}")
-    db.reset_engine()
-    migrate()
+def test_every_dashboard_page_has_an_empty_state(page, database, app):
     at = open_page(app, page)
     assert not at.exception
     assert [i.value for i in at.info] == [
         "Er is nog geen programma. Upload een kwartaalrapportage om te beginnen."
     ]
-    db.reset_engine()
