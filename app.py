@@ -1,12 +1,17 @@
 """LC Monitor: page config, schema check, the shared sidebar, and navigation. Nothing else."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import auth, cache
 from ui.i18n import t
 from ui.sidebar import render_sidebar
 
-st.set_page_config(page_title=t("app.title"), page_icon=":material/groups:", layout="wide")
+# A file, not a material icon: Streamlit fetches a material favicon from Google's font
+# servers, a request from every officer's browser that a closed network refuses.
+FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
+st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
 cache.ensure_migrated()
 actor = auth.sign_in()  # draws the sign-in or demo user selector; roles from the database
 # A url_path must differ from its file's name: while `pages/` exists, Streamlit's
