@@ -19,9 +19,12 @@ from ui.format import format_count
 from ui.i18n import current_language, t
 
 EURO_CARDS = ("granted", "spent")
+# Euro amounts get rows of two: "€ 151.450" needs more width than a quarter of the
+# page has on a laptop, where four cards in a row cut it to "€ 151.4…".
 CARD_ROWS = (
     ("started_year", "started_cumulative", "completed_year", "running_now"),
-    ("participants", "facilitators_certified", "granted", "spent"),
+    ("participants", "facilitators_certified"),
+    EURO_CARDS,
 )
 
 
@@ -37,12 +40,22 @@ def started_of_target(started: float, target: float, lang: str) -> str:
 
 
 def card_value(measure: str, value: float, target: float, lang: str) -> str:
-    """`10 van 10` for counts with a target, `€ 151.450 van € 200.000` for euros."""
+    """`10 van 10` for counts with a target; euros alone (`€ 151.450`), their budget
+    goes in the label (see `card_label`) so the amount is never cut off."""
     euros = measure in EURO_CARDS
     shown = format_value(value, euros=euros, lang=lang)
-    if pd.isna(target):
+    if pd.isna(target) or euros:
         return shown
     return t("overview.value_of", value=shown, target=format_value(target, euros=euros, lang=lang))
+
+
+def card_label(measure: str, target: float, year: int, lang: str) -> str:
+    """`Besteed dit jaar (2023)`, with `, budget € 200.000` for a euro card with a target."""
+    label = t(f"overview.card.{measure}", year=year)
+    if measure not in EURO_CARDS or pd.isna(target):
+        return label
+    return t("overview.label_with_budget", label=label,
+             budget=format_value(target, euros=True, lang=lang))  # fmt: skip
 
 
 def render_headline_cards(cards: pd.DataFrame, year: int, lang: str) -> None:
@@ -52,7 +65,7 @@ def render_headline_cards(cards: pd.DataFrame, year: int, lang: str) -> None:
             row = rows.loc[measure]
             with column:
                 render_delta_card(
-                    label=t(f"overview.card.{measure}", year=year),
+                    label=card_label(measure, row["target"], year, lang),
                     value=card_value(measure, row["value"], row["target"], lang),
                     change=format_change(row["change"], euros=measure in EURO_CARDS, lang=lang),
                     help_text=t(f"kpi.{measure}.definition"),
