@@ -6,7 +6,13 @@ import streamlit as st
 
 from ui import cache
 from ui.charts import build_capacity_figure, build_cohorts_figure, build_utilisation_figure
-from ui.components import render_empty_state, render_help_note, render_kpi_card, render_safely
+from ui.components import (
+    render_chart,
+    render_empty_state,
+    render_help_note,
+    render_kpi_card,
+    render_safely,
+)
 from ui.dashboard import page_header
 from ui.format import format_count
 from ui.i18n import current_language, t
@@ -50,17 +56,17 @@ def render() -> None:
     render_staffing(cache.call("kpis_staffing.staffing_gap", as_of=filters.period, **scope), lang)
     st.subheader(t("facilitators.capacity.heading"))
     capacity = cache.call("kpis_staffing.capacity_per_period", as_of=filters.period, **scope)
-    st.plotly_chart(build_capacity_figure(capacity, lang=lang), width="stretch")
+    render_chart(build_capacity_figure(capacity, lang=lang), key="facilitators.capacity")
     render_help_note(t("kpi.capacity_gap.definition"))
     st.subheader(t("facilitators.utilisation.heading"))
-    st.plotly_chart(build_utilisation_figure(load, lang=lang), width="stretch")
+    render_chart(build_utilisation_figure(load, lang=lang), key="facilitators.utilisation")
     render_help_note(t("kpi.facilitator_load.definition"))
     st.subheader(t("facilitators.cohorts.heading"))
     cohorts = cache.call("kpis_staffing.facilitator_cohorts", as_of=filters.period, **scope)
     if cohorts.empty:
         render_empty_state(t("facilitators.cohorts.empty"))
     else:
-        st.plotly_chart(build_cohorts_figure(cohorts, lang=lang), width="stretch")
+        render_chart(build_cohorts_figure(cohorts, lang=lang), key="facilitators.cohorts")
     render_help_note(t("kpi.trained_cohorts.definition"))
 
 

@@ -9,7 +9,7 @@ from ui.charts import (
     build_funding_quarter_figure,
     build_spent_per_community_figure,
 )
-from ui.components import render_empty_state, render_help_note, render_safely
+from ui.components import render_chart, render_empty_state, render_help_note, render_safely
 from ui.dashboard import page_header
 from ui.i18n import current_language, t
 
@@ -27,14 +27,14 @@ def render() -> None:
     if not filters.community.is_empty:
         st.info(t("funding.not_filtered"), icon=":material/info:")
     st.subheader(t("funding.quarter.heading"))
-    st.plotly_chart(build_funding_quarter_figure(quarters, lang=lang), width="stretch")
+    render_chart(build_funding_quarter_figure(quarters, lang=lang), key="funding.quarters")
     render_help_note(t("kpi.funding_quarter.definition"))
     st.subheader(t("funding.budget.heading"))
-    st.plotly_chart(build_budget_figure(quarters, lang=lang), width="stretch")
+    render_chart(build_budget_figure(quarters, lang=lang), key="funding.budget")
     render_help_note(t("kpi.funding_budget.definition"))
     st.subheader(t("funding.per_community.heading"))
     per_year = cache.kpi("funding_per_year", **scope)
-    st.plotly_chart(build_spent_per_community_figure(per_year, lang=lang), width="stretch")
+    render_chart(build_spent_per_community_figure(per_year, lang=lang), key="funding.per_community")
     render_help_note(t("kpi.spent_per_community.definition"))
 
 

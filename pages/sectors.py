@@ -8,7 +8,7 @@ from ui.charts import (
     build_sector_split_figure,
     build_success_factor_figure,
 )
-from ui.components import render_empty_state, render_help_note, render_safely
+from ui.components import render_chart, render_empty_state, render_help_note, render_safely
 from ui.dashboard import page_header
 from ui.i18n import current_language, t
 
@@ -18,17 +18,17 @@ def render_split(split, labels: dict[str, str], lang: str) -> None:
     left, right = st.columns(2)
     with left:
         figure = build_sector_split_figure(split, labels=labels, lang=lang)
-        st.plotly_chart(figure, width="stretch", key="sectors.split_count")
+        render_chart(figure, key="sectors.split_count")
     with right:
         figure = build_sector_split_figure(split, labels=labels, lang=lang, measure="share")
-        st.plotly_chart(figure, width="stretch", key="sectors.split_share")
+        render_chart(figure, key="sectors.split_share")
     render_help_note(t("kpi.sector_split.definition"))
 
 
 def render_coverage(coverage, labels: dict[str, str], lang: str) -> None:
     st.subheader(t("sectors.coverage.heading"))
     figure = build_sector_coverage_figure(coverage, labels=labels, lang=lang)
-    st.plotly_chart(figure, width="stretch", key="sectors.coverage")
+    render_chart(figure, key="sectors.coverage")
     render_help_note(t("kpi.sector_coverage.definition"))
 
 
@@ -40,7 +40,7 @@ def render_success(scope: dict, labels: dict[str, str], lang: str) -> None:
             continue
         st.markdown(t(f"sectors.success.by_{by}"))
         figure = build_success_factor_figure(shares, by=by, group_labels=group_labels, lang=lang)
-        st.plotly_chart(figure, width="stretch", key=f"sectors.success_{by}")
+        render_chart(figure, key=f"sectors.success_{by}")
     render_help_note(t("kpi.success_factors.definition"))
 
 
