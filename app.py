@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import auth, cache
 from ui.i18n import t
-from ui.sidebar import render_sidebar
+from ui.sidebar import drop_other_pages_params, render_sidebar
 
 # A file, not a material icon: Streamlit fetches a material favicon from Google's font
 # servers, a request from every officer's browser that a closed network refuses.
@@ -98,6 +98,7 @@ else:  # not signed in, or no role yet: only the page that says how to get in
     ]
 st.session_state["nav.registered"] = [p.url_path for p in pages]  # what tests can see
 page = st.navigation(pages)
+drop_other_pages_params(page.url_path)
 render_sidebar()
 auth.render_banner()
 page.run()

@@ -26,6 +26,10 @@ SECTORS_KEY, SECTOR_PARAM = "sidebar.sectors", "sector"
 MUNICIPALITIES_KEY, MUNICIPALITY_PARAM = "sidebar.municipalities", "municipality"
 PARTNERS_KEY, PARTNER_PARAM = "sidebar.partners", "partner"
 APPROVED_PARAM = "approved"  # "1": approved imports only (key: cache.APPROVED_ONLY_KEY)
+# URL parameters that belong to one page (by its url_path), each with the widget key
+# it seeds. Once the page has read one into its widget, other pages drop it from the
+# URL, so a link copied there says only what that page shows.
+PAGE_PARAMS = {"vergelijken": {"a": "compare.a", "b": "compare.b"}}
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,14 @@ def _write_url(filters: Filters) -> None:
                 st.query_params[name] = value
         elif st.query_params.get(name) != value:
             st.query_params[name] = value
+
+
+def drop_other_pages_params(url_path: str) -> None:
+    """Take the parameters other pages have already read out of the URL."""
+    for owner, params in PAGE_PARAMS.items():
+        for name, key in params.items() if owner != url_path else ():
+            if name in st.query_params and key in st.session_state:
+                del st.query_params[name]
 
 
 def _int_or_none(text: str | None) -> int | None:

@@ -108,6 +108,26 @@ def test_compare_page_choice_goes_into_the_url(sample_database, app):
     assert at.table[0].value.loc["Lopend"].tolist() == ["5", "1", "-4"]
 
 
+def test_compare_choices_leave_the_url_on_other_pages(sample_database, app):
+    app.query_params.update({"a": "2022", "b": "2023"})
+    at = open_page(app, "compare")
+    assert (at.query_params["a"], at.query_params["b"]) == ("2022", "2023")
+    at = at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    assert "a" not in at.query_params and "b" not in at.query_params
+    assert at.query_params["period"] == "2023-Q4"  # the sidebar's own stay
+
+
+@pytest.mark.parametrize(("page", "chart_count"), [("sectors", 5), ("facilitators", 3),
+                                                   ("funding", 3)])  # fmt: skip
+def test_every_chart_offers_png_and_svg_downloads(page, chart_count, sample_database, app):
+    at = open_page(app, page)
+    assert not at.exception
+    assert len(charts(at)) == chart_count
+    labels = [button.label for button in at.get("download_button")]
+    assert sorted(labels) == sorted(["PNG", "SVG"] * chart_count)
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_dashboard_page_has_an_empty_state(page, database, app):
     at = open_page(app, page)
