@@ -18,15 +18,21 @@ from data_access.workbook.schema import (
     DURATION_WEEKS_MAX,
     DURATION_WEEKS_MIN,
     FACILITATORS,
+    FUNDING,
     SheetSpec,
 )
 
 
 def check_unique(parsed: ParsedWorkbook, frame: pd.DataFrame, spec: SheetSpec, key: str) -> None:
     """`duplicate_key` on every later row repeating a key (Code, Name) of an earlier one."""
-    if key not in frame:
-        return
-    keys = frame[key]
+    if key in frame:
+        _report_repeats(parsed, frame, spec, key, frame[key])
+
+
+def _report_repeats(
+    parsed: ParsedWorkbook, frame: pd.DataFrame, spec: SheetSpec, column_key: str,
+    keys: pd.Series,
+) -> None:  # fmt: skip
     repeated = keys.notna() & keys.duplicated(keep="first")
     first_row = frame.groupby(keys, dropna=True)["excel_row"].transform("min")
     report_rows(
@@ -35,7 +41,7 @@ def check_unique(parsed: ParsedWorkbook, frame: pd.DataFrame, spec: SheetSpec, k
         repeated,
         frame,
         sheet_key=spec.key,
-        column_key=key,
+        column_key=column_key,
         params={"value": keys, "first_row": first_row},
     )
 
@@ -129,4 +135,19 @@ def check_facilitators(
                  needed=_status_is(frame, "certified"), lang=lang)  # fmt: skip
 
 
-SHEET_RULES = {"communities": check_communities, "facilitators": check_facilitators}
+def check_funding(
+    parsed: ParsedWorkbook, frame: pd.DataFrame, blanks: dict[str, pd.Series], *, lang: str
+) -> None:
+    """One row per quarter: two rows for the same Year and Quarter are an error, since
+    the import could keep only one of them and the other's euros would vanish."""
+    if "year" not in frame or "quarter" not in frame:
+        return
+    year = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")
+    quarter = pd.to_numeric(frame["quarter"], errors="coerce").astype("Int64")
+    both = year.notna() & quarter.notna()
+    keys = (year.astype("string") + "-Q" + quarter.astype("string")).where(both)
+    _report_repeats(parsed, frame, FUNDING, "quarter", keys)
+
+
+SHEET_RULES = {"communities": check_communities, "facilitators": check_facilitators,
+               "funding": check_funding}  # fmt: skip

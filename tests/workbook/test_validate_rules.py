@@ -120,12 +120,24 @@ FUNDING_CASES = {
     "quarter not whole": ([funding(quarter=2.5)], [[FIN, 2, "Kwartaal", "invalid_integer"]]),
     "granted not euros": ([funding(granted="veel")], [[FIN, 2, "Toegekend", "invalid_euro"]]),
     "spent negative": ([funding(spent="-5")], [[FIN, 2, "Besteed", "out_of_range"]]),
+    "same quarter twice": (
+        [funding(), funding(quarter=3), funding(granted=0, note="Correctie")],
+        [[FIN, 4, "Kwartaal", "duplicate_key"]],
+    ),
+    "same quarter in another year": ([funding(), funding(year=2023)], []),
 }
 
 
 @pytest.mark.parametrize(("records", "expected"), FUNDING_CASES.values(), ids=FUNDING_CASES)
 def test_funding_rules(records, expected):
     assert flat(sheets(fundings=records)) == expected
+
+
+def test_a_repeated_funding_quarter_names_the_first_row():
+    book = sheets(fundings=[funding(), funding(spent=0)])
+    (issue,) = validate_workbook(workbook_bytes(book), "q.xlsx").issues
+    assert issue.message("nl") == "'2022-Q2' komt al voor in rij 2."
+    assert issue.message("en") == "'2022-Q2' already appears in row 2."
 
 
 @pytest.mark.parametrize(
