@@ -58,8 +58,10 @@ def _slim(table: pd.DataFrame) -> pd.DataFrame:
     exploded = table[["education_partners", "partner_levels"]].explode(
         ["education_partners", "partner_levels"]
     )
-    names = exploded["education_partners"].dropna()
-    levels = exploded["partner_levels"].reindex(names.index)
+    # A mask, not reindex: the exploded index repeats each community's label, and a
+    # community without partners (dropped here) would make reindex refuse it.
+    exploded = exploded[exploded["education_partners"].notna()]
+    names, levels = exploded["education_partners"], exploded["partner_levels"]
     labelled = names.where(levels.isna(), names + " (" + levels.fillna("") + ")")
     table["partners_with_level"] = _joined(labelled, table.index, ", ")
     table["education_partners"] = _joined(names, table.index, "; ")

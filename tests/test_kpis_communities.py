@@ -66,6 +66,21 @@ def test_planned_community_has_no_factors_and_no_year(database):
     assert search_communities(table.reset_index(), years=(2022,))["code"].tolist() == ["R-1"]
 
 
+def test_a_community_without_partners_sits_beside_one_with_two(database):
+    # The partner columns are exploded per community; one with none used to break
+    # the whole table (reindex on repeated labels) and with it the Communities page.
+    with session_scope(write=True) as s:
+        batch = make_batch(s, programme=make_programme(s), period="2023-Q4")
+        make_community(s, batch=batch, code="TWO", partners=("Saxion", "ROC van Twente"))
+        make_community(s, batch=batch, code="NONE", partners=())
+        programme_id = batch.programme_id
+    with session_scope() as s:
+        table = community_table(s, programme_id=programme_id, as_of="2023-Q4").set_index("code")
+    assert table.loc["TWO", "education_partners"] == "ROC van Twente; Saxion"
+    assert table.loc["NONE", "education_partners"] == ""
+    assert table.loc["NONE", "partners_with_level"] == ""
+
+
 def test_export_uses_the_workbook_headers_and_labels_in_each_language(sample):
     with session_scope() as s:
         table = community_table(s, programme_id=sample, as_of="2023-Q4")

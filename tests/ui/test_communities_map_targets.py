@@ -8,7 +8,9 @@ from streamlit.testing.v1 import AppTest
 
 from data_access import kpis
 from data_access.db import session_scope
+from data_access.importer import apply_import
 from data_access.targets import target_history
+from tests.ui.test_upload_page import LEAD, next_quarter_workbook
 
 OFFICER = "officer@demo.lc-monitor.local"  # a demo user: sees the Targets page
 
@@ -181,3 +183,17 @@ def test_pages_say_there_is_nothing_yet_on_an_empty_database(app, tmp_path, monk
         assert not at.exception
         assert len(at.info) == 1, page
     db.reset_engine()
+
+
+def test_a_stopped_community_lowers_the_completion_rate_on_the_page(sample_database, app):
+    # 2024-Q1 adds GE24-01, stopped: completed 22, stopped 1 -> 22 / 23 = 95.7% -> 96%.
+    # It has no end date, so it has no duration: the per-year table stays as it was.
+    content = next_quarter_workbook(status="Gestopt")
+    assert apply_import(content, "2024-Q1.xlsx", uploaded_by=LEAD).status == "applied"
+    app.query_params.update({"period": "2024-Q1"})
+    at = open_page(app, "communities")
+    assert not at.exception
+    section = duration_section(at, card_label="Afrondingspercentage")
+    assert section["card"] == "96%"
+    assert section["rows"] == [["2022", "13", "14", "14", "100%"],
+                               ["2023", "10", "15", "15", "100%"]]  # fmt: skip
