@@ -62,7 +62,9 @@ def progress_to_target(counts: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFr
     frame[["started", "completed"]] = frame[["started", "completed"]].fillna(0).astype("int64")
     frame["progress"] = _ratio(frame["started"], frame["target_started"])
     frame["cumulative_started"] = frame["started"].cumsum()
-    frame["cumulative_target"] = frame["target_started"].fillna(0).cumsum()
+    # No target set yet: no cumulative target either (NaN, not "3 of 0").
+    targeted = frame["target_started"].notna().cummax()
+    frame["cumulative_target"] = frame["target_started"].fillna(0).cumsum().where(targeted)
     frame["cumulative_progress"] = _ratio(frame["cumulative_started"], frame["cumulative_target"])
     frame = frame.rename_axis("year").reset_index()
     return frame.astype({"year": "int64"}).astype(

@@ -178,7 +178,9 @@ def _cumulative_slide(frames: KpiFrames, lang: str) -> Slide:
         number_label=translate("slides.cumulative.number_label", lang),
         definition=translate("kpi.started_cumulative.definition", lang),
         sentence=Sentence(
-            "slides.cumulative.sentence",
+            "slides.cumulative.sentence"
+            if last is not None and not pd.isna(last["cumulative_target"])
+            else "slides.cumulative.sentence_no_target",
             {
                 "first_year": first_year,
                 "started": Number(started),

@@ -74,3 +74,15 @@ def test_spent_per_community_is_nan_in_a_year_without_starts():
     per_year = kfu.funding_per_year(funding, frame)
     assert per_year["spent_per_community"].tolist()[0] == 8.0
     assert math.isnan(per_year["spent_per_community"].tolist()[1])
+
+
+def test_cumulative_target_is_missing_until_a_target_is_set():
+    counts = pd.DataFrame({"year": [2022, 2023, 2024], "started": [3, 2, 1],
+                           "completed": [0, 0, 0]})  # fmt: skip
+    targets = pd.DataFrame({"year": [2023], "measure": ["communities_started"], "value": [4.0]})
+    frame = kp.progress_to_target(counts, targets)
+    assert math.isnan(frame["cumulative_target"][0])
+    assert frame["cumulative_target"].tolist()[1:] == [4.0, 4.0]
+    assert frame["cumulative_started"].tolist() == [3, 5, 6]
+    none = kp.progress_to_target(counts, targets.iloc[0:0])
+    assert none["cumulative_target"].isna().all() and none["cumulative_progress"].isna().all()

@@ -9,9 +9,11 @@ import pytest
 
 from data_access.db import session_scope
 from data_access.filters import CommunityFilter
+from data_access.i18n import translate
 from data_access.queries import get_programme
 from data_access.sample import load_sample_data
 from data_access.slides import EUROS, SHARE, DeckRequest, Number, Sentence, build_deck
+from tests.factories import make_batch, make_community, make_programme
 
 
 @pytest.fixture
@@ -68,6 +70,22 @@ def test_year_and_cumulative_sentences_carry_targets_and_progress(programme_id):
     assert slides["cumulative"].sentence.params["progress"] == Number(1.0, SHARE)
     assert slides["year_2022"].chart == "sector_split"
     assert slides["year_2022"].chart_data["communities"].sum() == 13
+
+
+def test_without_any_target_the_cumulative_slide_says_so(database):
+    with session_scope(write=True) as session:
+        batch = make_batch(session, programme=make_programme(session, "Zonder doel"),
+                           period="2022-Q4")  # fmt: skip
+        make_community(session, batch=batch, code="Z-1")
+        programme_id = batch.programme_id
+    request = DeckRequest(programme_id=programme_id, programme_name="Zonder doel",
+                          period="2022-Q4", lang="nl")  # fmt: skip
+    with session_scope() as session:
+        slides = {s.key: s for s in build_deck(session=session, request=request).slides}
+    sentence = slides["cumulative"].sentence
+    assert sentence.key == "slides.cumulative.sentence_no_target"
+    assert sentence.params["started"] == Number(1)
+    assert "{target}" not in translate(sentence.key, "nl")  # the sentence names no target
 
 
 def test_first_slide_names_programme_period_and_filters(programme_id):
