@@ -50,12 +50,14 @@ def card_value(measure: str, value: float, target: float, lang: str) -> str:
 
 
 def card_label(measure: str, target: float, year: int, lang: str) -> str:
-    """`Besteed dit jaar (2023)`, with `, budget € 200.000` for a euro card with a target."""
+    """A euro card's label carries what its amount is measured against: the budget
+    (`Toegekend dit jaar (2023), budget € 200.000`) or what was granted
+    (`Besteed dit jaar (2023), van € 200.000 toegekend`)."""
     label = t(f"overview.card.{measure}", year=year)
     if measure not in EURO_CARDS or pd.isna(target):
         return label
-    return t("overview.label_with_budget", label=label,
-             budget=format_value(target, euros=True, lang=lang))  # fmt: skip
+    return t(f"overview.card.{measure}_of", label=label,
+             target=format_value(target, euros=True, lang=lang))  # fmt: skip
 
 
 def render_headline_cards(cards: pd.DataFrame, year: int, lang: str) -> None:

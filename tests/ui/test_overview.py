@@ -90,7 +90,7 @@ def test_headline_cards_show_value_target_and_change_since_the_previous_quarter(
         "Deelnemers bereikt": ("265", "+34"),
         "Gecertificeerde facilitatoren": ("6 van 7", ""),
         "Toegekend dit jaar (2023), budget € 200.000": ("€ 200.000", ""),
-        "Besteed dit jaar (2023), budget € 200.000": ("€ 151.450", "+€ 90.950"),
+        "Besteed dit jaar (2023), van € 200.000 toegekend": ("€ 151.450", "+€ 90.950"),
     }
     assert at.metric[0].help.startswith("Leergemeenschappen met een startdatum in het jaar")
 
@@ -104,7 +104,7 @@ def test_headline_cards_in_english_as_of_2022(sample_database, app):
     )
     cards = headline(at)
     assert cards["Started this year (2022)"] == ("13 of 13", "+4")
-    assert cards["Spent this year (2022), budget €250,000"] == (
+    assert cards["Spent this year (2022), of €250,000 granted"] == (
         "€149,001",
         "+€98,250",
     )  # €149,000.50 rounds half up
