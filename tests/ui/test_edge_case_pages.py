@@ -72,9 +72,13 @@ def sparse_programme(database) -> int:
 
 
 @pytest.mark.parametrize("page_name", PAGES)
-def test_every_page_shows_a_programme_of_optional_blanks(page_name, sparse_programme, app):
+@pytest.mark.parametrize("view", [{"lang": "nl"}, {"lang": "en", "approved": "1"}],
+                         ids=["nl", "en-approved-only"])  # fmt: skip
+def test_every_page_shows_a_programme_of_optional_blanks(page_name, view, sparse_programme, app):
+    """In English with 'approved figures only' nothing of it counts yet (the import is
+    submitted, not approved): every page must say so, not fail."""
     app.session_state["auth.demo_user"] = DEMO_OFFICER
-    app.query_params.update({"programme": str(sparse_programme), "period": "2024-Q1"})
+    app.query_params.update({"programme": str(sparse_programme), "period": "2024-Q1", **view})
     at = app.run()
     at = at.switch_page(f"pages/{page_name}.py").run()
     assert not at.exception
