@@ -26,13 +26,19 @@ def choices(periods: list[str]) -> list[str]:
 
 
 def chooser(label_key: str, key: str, options: list[str], default: str) -> str:
+    """A side's choice: from a link first, else as last chosen in this session.
+
+    Streamlit forgets a widget's state once a page without it has run, and other
+    pages drop `a`/`b` from the URL, so the choice is also kept under its own key.
+    """
+    param, kept = key.split(".")[-1], f"{key}.kept"
     if key not in st.session_state:
-        from_url = st.query_params.get(key.split(".")[-1])
-        st.session_state[key] = from_url if from_url in options else default
+        from_url = st.query_params.get(param)
+        st.session_state[key] = from_url if from_url in options else st.session_state.get(kept)
     if st.session_state[key] not in options:
         st.session_state[key] = default
     value = st.selectbox(t(label_key), options=options, key=key)
-    st.query_params[key.split(".")[-1]] = value
+    st.session_state[kept] = st.query_params[param] = value
     return value
 
 

@@ -108,7 +108,7 @@ def test_compare_page_choice_goes_into_the_url(sample_database, app):
     assert at.table[0].value.loc["Lopend"].tolist() == ["5", "1", "-4"]
 
 
-def test_compare_choices_leave_the_url_on_other_pages(sample_database, app):
+def test_compare_choices_leave_the_url_elsewhere_and_come_back_with_the_page(sample_database, app):
     app.query_params.update({"a": "2022", "b": "2023"})
     at = open_page(app, "compare")
     assert (at.query_params["a"], at.query_params["b"]) == ("2022", "2023")
@@ -116,6 +116,9 @@ def test_compare_choices_leave_the_url_on_other_pages(sample_database, app):
     assert not at.exception
     assert "a" not in at.query_params and "b" not in at.query_params
     assert at.query_params["period"] == "2023-Q4"  # the sidebar's own stay
+    at = at.switch_page("pages/funding.py").run()
+    at = at.switch_page("pages/compare.py").run()  # back: the choices were kept
+    assert (at.query_params["a"], at.query_params["b"]) == ("2022", "2023")
 
 
 @pytest.mark.parametrize(("page", "chart_count"), [("sectors", 5), ("facilitators", 3),
