@@ -167,12 +167,22 @@ def _storable(row: list[object]) -> list[object]:
     return [None if isinstance(v, float) and not math.isfinite(v) else v for v in row]
 
 
+# Where to cut or overwrite, drawn from a fixed range and scaled to the file: the file's
+# length differs a byte or two between runs (openpyxl stamps the time into it, and it is
+# compressed), and a draw whose bounds changed on replay is "flaky" to Hypothesis.
+POSITIONS = 1 << 16
+
+
 @st.composite
 def damaged_files(draw) -> bytes:
     """A generated workbook's bytes cut short or with a few bytes overwritten."""
     content = bytearray(to_bytes(draw(workbooks)))
+
+    def position() -> int:
+        return draw(st.integers(0, POSITIONS - 1)) * len(content) // POSITIONS
+
     if draw(st.booleans()):
-        return bytes(content[: draw(st.integers(0, len(content) - 1))])
+        return bytes(content[: position()])
     for _ in range(draw(st.integers(1, 8))):
-        content[draw(st.integers(0, len(content) - 1))] = draw(st.integers(0, 255))
+        content[position()] = draw(st.integers(0, 255))
     return bytes(content)
