@@ -85,23 +85,32 @@ def serve_app(folder: Path, database_url: str | None = None) -> Iterator[str]:
         log.close()
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of the app, served from a fresh database loaded with the sample data."""
-    with serve_app(tmp_path_factory.mktemp("browser")) as url:
-        yield url
+# Each browser test runs against the app on SQLite and again on PostgreSQL.
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
-@pytest.fixture(scope="session")
-def postgres_app_url(
-    tmp_path_factory: pytest.TempPathFactory, postgres_template: str | None
-) -> Iterator[str]:
-    """The same app served from a fresh PostgreSQL database with the sample data."""
+@contextmanager
+def serve_on(database: str, folder: Path, postgres_template: str | None) -> Iterator[str]:
+    """The app with the sample data on a fresh `database` ("sqlite" or "postgresql")."""
+    if database == "sqlite":
+        with serve_app(folder) as url:
+            yield url
+        return
     if postgres_template is None:
         skip_or_fail("TEST_DATABASE_URL is not set")
-    folder = tmp_path_factory.mktemp("browser_pg")
     with (
         cloned_postgres(postgres_template, TEMPLATE_DB) as database_url,
         serve_app(folder, database_url) as url,
     ):
+        yield url
+
+
+@pytest.fixture(scope="session", params=DATABASES)
+def app_url(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    postgres_template: str | None,
+) -> Iterator[str]:
+    """Base URL of the app, served from a fresh database loaded with the sample data."""
+    with serve_on(request.param, tmp_path_factory.mktemp("browser"), postgres_template) as url:
         yield url

@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import serve_app
+from tests.browser.conftest import DATABASES, serve_on
 from tests.browser.helpers import screenshot, wait_for_app
 from tests.browser.test_upload_flow_browser import XLSX, download_template, fill_in
 
@@ -25,9 +25,10 @@ LEAD = "lead@demo.lc-monitor.local"
 OFFICER = "officer@demo.lc-monitor.local"
 
 
-@pytest.fixture
-def own_app_url(tmp_path) -> Iterator[str]:
-    with serve_app(tmp_path) as url:
+@pytest.fixture(params=DATABASES)
+def own_app_url(request, tmp_path, postgres_template) -> Iterator[str]:
+    """A server of its own: the flow locks and unlocks a period."""
+    with serve_on(request.param, tmp_path, postgres_template) as url:
         yield url
 
 

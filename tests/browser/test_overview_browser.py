@@ -12,20 +12,14 @@ from tests.browser.helpers import expect_year_cards, screenshot, wait_for_app
 pytestmark = pytest.mark.browser
 
 
-def _open_dutch_overview(page, url: str):
-    """Open the Overview, check its heading and yearly cards; returns the main area."""
-    page.goto(url)
+def test_overview_shows_the_yearly_figures_and_switches_to_english(page, app_url):
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(app_url)
     wait_for_app(page)
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Overzicht leergemeenschappen")).to_be_visible()
     expect_year_cards(main, {"Gestart in 2022": "13 van 13", "Gestart in 2023": "10 van 10",
                              "Totaal (cumulatief)": "23 van 23"})  # fmt: skip
-    return main
-
-
-def test_overview_shows_the_yearly_figures_and_switches_to_english(page, app_url):
-    page.set_viewport_size({"width": 1400, "height": 1000})
-    main = _open_dutch_overview(page, app_url)
     expect(main.locator(".js-plotly-plot")).to_have_count(2)  # yearly and cumulative
     screenshot(page, "overview_nl")
 
@@ -36,9 +30,3 @@ def test_overview_shows_the_yearly_figures_and_switches_to_english(page, app_url
                              "Total (cumulative)": "23 of 23"})  # fmt: skip
     expect(page).to_have_url(re.compile(r"[?&]lang=en\b"))
     screenshot(page, "overview_en")
-
-
-@pytest.mark.postgres
-def test_overview_on_postgresql_shows_the_same_figures(page, postgres_app_url):
-    _open_dutch_overview(page, postgres_app_url)
-    screenshot(page, "overview_postgresql")
