@@ -20,6 +20,7 @@ from ui.components import (
 from ui.dashboard import page_header
 from ui.format import format_count, format_share
 from ui.i18n import current_language, t
+from ui.remembered import keep, restore
 from ui.sidebar import Filters
 
 STATUSES = ("planned", "running", "completed", "stopped")
@@ -34,7 +35,11 @@ MAX_ROWS = 1000
 
 def render_search(table: pd.DataFrame) -> pd.DataFrame:
     """Text search and status/year choices; the sidebar already applied sector,
-    municipality and partner."""
+    municipality and partner. They are as you left them when you come back."""
+    year_options = sorted(int(y) for y in table["year"].dropna().unique())
+    restore("communities.search")
+    restore("communities.statuses", STATUSES)
+    restore("communities.years", year_options)
     text_column, status_column, year_column = st.columns([3, 2, 2])
     with text_column:
         text = st.text_input(
@@ -53,10 +58,12 @@ def render_search(table: pd.DataFrame) -> pd.DataFrame:
     with year_column:
         years = st.multiselect(
             t("communities.year"),
-            options=sorted(int(y) for y in table["year"].dropna().unique()),
+            options=year_options,
             placeholder=t("sidebar.all"),
             key="communities.years",
         )
+    for key in ("communities.search", "communities.statuses", "communities.years"):
+        keep(key)
     return search_communities(table, text=text, statuses=tuple(statuses), years=tuple(years))
 
 
@@ -93,12 +100,14 @@ def render_detail(shown: pd.DataFrame, lang: str) -> None:
     labels = dict(zip(first["community_id"], first["code"] + " · " + first["name"], strict=True))
     if len(shown) > MAX_CHOICES:
         st.caption(t("communities.detail.narrow", count=MAX_CHOICES))
+    restore("communities.selected", labels)
     chosen = st.selectbox(
         t("communities.detail.choose"),
         options=list(labels),
         format_func=labels.__getitem__,
         key="communities.selected",
     )
+    keep("communities.selected")
     row = first.loc[first["community_id"] == chosen].iloc[0]
     st.markdown(f"### {row['name']}")
     status = t(f"communities.status.{row['status']}")

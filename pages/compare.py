@@ -13,6 +13,7 @@ from ui.components import render_empty_state, render_help_note, render_safely
 from ui.dashboard import page_header
 from ui.format import format_count, format_euro, format_share
 from ui.i18n import current_language, t
+from ui.remembered import keep, restore
 
 EURO_MEASURES = {"granted", "spent", "granted_this_year", "spent_this_year",
                  "spent_per_community_this_year"}  # fmt: skip
@@ -26,19 +27,17 @@ def choices(periods: list[str]) -> list[str]:
 
 
 def chooser(label_key: str, key: str, options: list[str], default: str) -> str:
-    """A side's choice: from a link first, else as last chosen in this session.
-
-    Streamlit forgets a widget's state once a page without it has run, and other
-    pages drop `a`/`b` from the URL, so the choice is also kept under its own key.
-    """
-    param, kept = key.split(".")[-1], f"{key}.kept"
-    if key not in st.session_state:
-        from_url = st.query_params.get(param)
-        st.session_state[key] = from_url if from_url in options else st.session_state.get(kept)
-    if st.session_state[key] not in options:
+    """A side's choice: from a link first, else as last chosen in this session (other
+    pages drop `a`/`b` from the URL once they are read)."""
+    param = key.split(".")[-1]
+    if key not in st.session_state and st.query_params.get(param) in options:
+        st.session_state[key] = st.query_params.get(param)
+    restore(key, options)
+    if st.session_state.get(key) not in options:
         st.session_state[key] = default
     value = st.selectbox(t(label_key), options=options, key=key)
-    st.session_state[kept] = st.query_params[param] = value
+    keep(key)
+    st.query_params[param] = value
     return value
 
 

@@ -102,6 +102,22 @@ def test_communities_duration_and_completion_in_english_as_of_2022(sample_databa
     }  # fmt: skip
 
 
+def test_the_search_and_chosen_community_are_kept_across_a_visit_elsewhere(sample_database, app):
+    at = open_page(app, "communities")
+    at.text_input(key="communities.search").input("proef").run()
+    at.multiselect(key="communities.years").select(2023).run()
+    at.selectbox(key="communities.selected").select_index(0).run()
+    chosen = at.selectbox(key="communities.selected").value
+    at = at.switch_page("pages/overview.py").run()
+    at = at.switch_page("pages/map.py").run()  # Streamlit has forgotten the widgets now
+    at = at.switch_page("pages/communities.py").run()
+    assert not at.exception
+    assert at.text_input(key="communities.search").value == "proef"
+    assert at.multiselect(key="communities.years").value == [2023]
+    assert at.selectbox(key="communities.selected").value == chosen
+    assert "1 van 23 leergemeenschappen getoond." in caption_values(at)
+
+
 def test_communities_search_status_and_year_narrow_the_list(sample_database, app):
     at = open_page(app, "communities")
     at.text_input(key="communities.search").input("proef").run()
