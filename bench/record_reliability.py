@@ -18,7 +18,7 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 
 
 def load_section(data: dict) -> str:
-    rows = [f"| {kind} | {s['count']} | {s['p50']} | {s['p95']} | {s['max']} |"
+    rows = [[kind, s["count"], s["p50"], s["p95"], s["max"]]
             for kind, s in [("all", data["overall"]), *data["by_kind"].items()]]  # fmt: skip
     cpu = data["cpu"]
     return "\n".join([
@@ -33,20 +33,19 @@ def load_section(data: dict) -> str:
         "with the run finished (`data-test-script-state=notRunning`) and the page's heading "
         f"drawn. Of the {cpu['machine_busy_seconds']} CPU-seconds the machine was busy "
         f"({cpu['cores']} cores, {cpu['machine_seconds']} CPU-seconds in all), the Streamlit "
-        f"server used {cpu['server_seconds']}; the rest went to Chromium's 20 renderers. "
-        "These are the times of a machine saturated by its own browsers, not of the app: "
+        f"server used {cpu['server_seconds']}; the rest went to Chromium's {data['sessions']} "
+        "renderers. These are the times of a machine saturated by its own browsers, not of "
+        "the app: "
         "warm page runs take 9–37 ms (\"Dashboard pages\" above).",
         "",
-        "| action | count | p50 | p95 | max |",
-        "|---|---:|---:|---:|---:|",
-        *rows,
+        *_table(["action", "count", "p50", "p95", "max"], rows),
     ])  # fmt: skip
 
 
 def concurrency_section(runs: dict[str, dict]) -> str:
-    rows = [f"| {db} | {d['imports_applied']} | {d['imports_per_minute']} | "
-            f"{d['import_seconds_p50']} | {d['reads']} | {d['read_seconds_p50']} | "
-            f"{d['read_seconds_p95']} | {d['errors']} |" for db, d in runs.items()]  # fmt: skip
+    rows = [[db, d["imports_applied"], d["imports_per_minute"], d["import_seconds_p50"],
+             d["reads"], d["read_seconds_p50"], d["read_seconds_p95"], d["errors"]]
+            for db, d in runs.items()]  # fmt: skip
     first = next(iter(runs.values()))
     return "\n".join([
         f"{_where(first)}; `tests/reliability/test_concurrency.py`: {first['importers']} "
@@ -55,16 +54,14 @@ def concurrency_section(runs: dict[str, dict]) -> str:
         f"processes (KPI report or communities as of a quarter, 0.2 s pause between reads) "
         f"for 30 s. Every import applied; no \"database is locked\" reached anyone.",
         "",
-        "| database | imports applied | per minute | s per import (p50) | reads "
-        "| read s p50 | read s p95 | errors |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
-        *rows,
+        *_table(["database", "imports applied", "per minute", "s per import (p50)", "reads",
+                 "read s p50", "read s p95", "errors"], rows),
     ])  # fmt: skip
 
 
 def crash_section(runs: dict[str, dict]) -> str:
-    rows = [f"| {db} | {d['trials']} | {d['rows_in_workbook']} | {d['full_import_seconds']} | "
-            f"{d['ended_before']} | {d['ended_after']} | {d['integrity_failures']} |"
+    rows = [[db, d["trials"], d["rows_in_workbook"], d["full_import_seconds"],
+             d["ended_before"], d["ended_after"], d["integrity_failures"]]
             for db, d in runs.items()]  # fmt: skip
     first = next(iter(runs.values()))
     return "\n".join([
@@ -74,11 +71,16 @@ def crash_section(runs: dict[str, dict]) -> str:
         "import, no foreign key points at a missing row, and on SQLite `PRAGMA "
         "integrity_check` is `ok` and `foreign_key_check` is empty.",
         "",
-        "| database | kills | rows | full import s | state before | state after "
-        "| integrity failures |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-        *rows,
+        *_table(["database", "kills", "rows", "full import s", "state before", "state after",
+                 "integrity failures"], rows),
     ])  # fmt: skip
+
+
+def _table(headings: list[str], rows: list[list[object]]) -> list[str]:
+    """A Markdown table's lines: the first column (a name) left, the figures right."""
+    return ["| " + " | ".join(headings) + " |",
+            "|---|" + "---:|" * (len(headings) - 1),
+            *("| " + " | ".join(str(cell) for cell in row) + " |" for row in rows)]  # fmt: skip
 
 
 def _where(data: dict) -> str:
