@@ -30,8 +30,9 @@ def chooser(label_key: str, key: str, options: list[str], default: str) -> str:
     """A side's choice: from a link first, else as last chosen in this session (other
     pages drop `a`/`b` from the URL once they are read)."""
     param = key.split(".")[-1]
-    if key not in st.session_state and st.query_params.get(param) in options:
-        st.session_state[key] = st.query_params.get(param)
+    from_url = st.query_params.get(param)
+    if key not in st.session_state and from_url in options:
+        st.session_state[key] = from_url
     restore(key, options)
     if st.session_state.get(key) not in options:
         st.session_state[key] = default

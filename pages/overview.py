@@ -44,9 +44,9 @@ def card_value(measure: str, value: float, target: float, lang: str) -> str:
     goes in the label (see `card_label`) so the amount is never cut off."""
     euros = measure in EURO_CARDS
     shown = format_value(value, euros=euros, lang=lang)
-    if pd.isna(target) or euros:
+    if euros or pd.isna(target):
         return shown
-    return t("overview.value_of", value=shown, target=format_value(target, euros=euros, lang=lang))
+    return t("overview.value_of", value=shown, target=format_count(target, lang=lang))
 
 
 def card_label(measure: str, target: float, year: int, lang: str) -> str:

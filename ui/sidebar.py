@@ -174,7 +174,9 @@ def _write_url(filters: Filters) -> None:
 def drop_other_pages_params(url_path: str) -> None:
     """Take the parameters other pages have already read out of the URL."""
     for owner, params in PAGE_PARAMS.items():
-        for name, key in params.items() if owner != url_path else ():
+        if owner == url_path:
+            continue
+        for name, key in params.items():
             if name in st.query_params and key in st.session_state:
                 del st.query_params[name]
 

@@ -142,10 +142,9 @@ def check_funding(
     the import could keep only one of them and the other's euros would vanish."""
     if "year" not in frame or "quarter" not in frame:
         return
-    year = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")
-    quarter = pd.to_numeric(frame["quarter"], errors="coerce").astype("Int64")
-    both = year.notna() & quarter.notna()
-    keys = (year.astype("string") + "-Q" + quarter.astype("string")).where(both)
+    year = pd.to_numeric(frame["year"], errors="coerce").astype("Int64").astype("string")
+    quarter = pd.to_numeric(frame["quarter"], errors="coerce").astype("Int64").astype("string")
+    keys = year + "-Q" + quarter  # missing where either is: such rows repeat nothing
     _report_repeats(parsed, frame, FUNDING, "quarter", keys)
 
 
