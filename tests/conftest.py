@@ -72,7 +72,7 @@ def cloned_postgres(server_url: str, template: str) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
         yield _pg_url(server_url, name)
-        db.reset_engine()
+        db.reset_engine()  # the database is dropped next: let go of its connections
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     finally:
@@ -85,7 +85,11 @@ def _pg_url(server_url: str, database: str) -> str:
     return make_url(normalise_url(server_url)).set(database=database).render_as_string(False)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+# Every database test runs on SQLite and again on PostgreSQL (fixtures take these params).
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=DATABASES)
 def database(request, tmp_path, monkeypatch, postgres_template) -> Iterator[str]:
     """A fresh migrated database, made the process's DATABASE_URL; yields its URL."""
     monkeypatch.delenv("DATABASE_URL", raising=False)
@@ -100,5 +104,4 @@ def database(request, tmp_path, monkeypatch, postgres_template) -> Iterator[str]
         with cloned_postgres(postgres_template, TEMPLATE_DB) as url:
             _use_database(url)
             yield url
-            db.reset_engine()
     db.reset_engine()

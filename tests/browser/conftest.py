@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, TEMPLATE_DB, cloned_postgres, skip_or_fail
+from tests.conftest import DATABASES, PROJECT_ROOT, TEMPLATE_DB, cloned_postgres, skip_or_fail
 
 CHROMIUM = Path("/usr/bin/chromium")
 STARTUP_SECONDS = 60
@@ -85,10 +85,6 @@ def serve_app(folder: Path, database_url: str | None = None) -> Iterator[str]:
         log.close()
 
 
-# Each browser test runs against the app on SQLite and again on PostgreSQL.
-DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-
-
 @contextmanager
 def serve_on(database: str, folder: Path, postgres_template: str | None) -> Iterator[str]:
     """The app with the sample data on a fresh `database` ("sqlite" or "postgresql")."""
@@ -105,6 +101,7 @@ def serve_on(database: str, folder: Path, postgres_template: str | None) -> Iter
         yield url
 
 
+# Each browser test runs against the app on SQLite and again on PostgreSQL.
 @pytest.fixture(scope="session", params=DATABASES)
 def app_url(
     request: pytest.FixtureRequest,

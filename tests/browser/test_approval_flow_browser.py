@@ -15,9 +15,10 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DATABASES, serve_on
+from tests.browser.conftest import serve_on
 from tests.browser.helpers import screenshot, wait_for_app
 from tests.browser.test_upload_flow_browser import XLSX, download_template, fill_in
+from tests.conftest import DATABASES
 
 pytestmark = pytest.mark.browser
 

@@ -4,6 +4,7 @@ reload and opens the same from its link in a new browser. Screenshots go to test
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -31,7 +32,13 @@ DEMO_USER = {"uploaden": "lead", "geschiedenis": "lead", "goedkeuren": "officer"
 
 
 @pytest.mark.parametrize("url_path", URL_PATHS)
-def test_every_page_opens_without_an_error(page, app_url, url_path):
+def test_every_page_opens_without_an_error_or_a_request_to_another_host(page, app_url, url_path):
+    """No outside host either (fonts, icons, favicon, map): a province's closed network
+    would refuse it, and it would tell a third party who looks at the dashboard."""
+    own_host = urlparse(app_url).netloc
+    outside: list[str] = []
+    page.on("request", lambda r: r.url.startswith("http") and
+            urlparse(r.url).netloc != own_host and outside.append(r.url))  # fmt: skip
     page.set_viewport_size({"width": 1400, "height": 1000})
     user = DEMO_USER.get(url_path, "viewer")
     page.goto(f"{app_url}/{url_path}?demo={user}@demo.lc-monitor.local")
@@ -41,6 +48,8 @@ def test_every_page_opens_without_an_error(page, app_url, url_path):
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(main.get_by_text("Er ging iets mis")).to_have_count(0)
     screenshot(page, f"page_{url_path}")
+    page.wait_for_load_state("networkidle")
+    assert outside == []
 
 
 def _map_metric(page):

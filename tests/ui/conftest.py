@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from data_access import db
 from data_access.migrate import migrate
 from data_access.sample import load_sample_data
-from tests.conftest import TEMPLATE_DB, cloned_postgres, skip_or_fail
+from tests.conftest import DATABASES, TEMPLATE_DB, cloned_postgres, skip_or_fail
 
 APP_FILE = Path(__file__).resolve().parents[2] / "app.py"
 
@@ -54,11 +54,11 @@ def postgres_sample_template(postgres_template: str | None) -> Iterator[str | No
     ):
         _point_at(url, patch)
         load_sample_data()
-        db.reset_engine()
+        db.reset_engine()  # a template may have no open connections
         yield make_url(url).database
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=DATABASES)
 def sample_database(
     request, sample_database_file, postgres_sample_template, postgres_template, tmp_path,
     monkeypatch,
@@ -76,7 +76,6 @@ def sample_database(
         with cloned_postgres(postgres_template, postgres_sample_template) as url:
             _point_at(url, monkeypatch)
             yield url
-            db.reset_engine()
     db.reset_engine()
 
 
