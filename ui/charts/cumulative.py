@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.i18n import translate
-from ui.theme import ACTUAL_COLOUR, TARGET_COLOUR, register_template
+from ui.charts.axes import count_axis
+from ui.theme import ACTUAL_COLOUR, TARGET_COLOUR, base_layout
 
 
 def build_cumulative_progress_figure(frame: pd.DataFrame, *, lang: str) -> go.Figure:
@@ -30,9 +31,12 @@ def build_cumulative_progress_figure(frame: pd.DataFrame, *, lang: str) -> go.Fi
         line={"color": TARGET_COLOUR, "width": 2, "dash": "dash"},
     )
     figure.update_layout(
-        template=register_template(),
+        **base_layout(lang),
         xaxis={"type": "category", "title": translate("chart.year", lang)},
-        yaxis_title=translate("chart.communities", lang),
+        yaxis=count_axis(
+            [*frame["cumulative_started"], *frame["cumulative_target"]],
+            title=translate("chart.communities", lang),
+        ),
         height=340,
     )
     return figure
