@@ -26,6 +26,7 @@ TARGET_COLOUR = PALETTE[1]
 TEXT_COLOUR = "#262730"
 GRID_COLOUR = "#E6E6E6"
 FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
+AXIS_TITLE_STANDOFF = 10  # px between tick labels and the axis title
 
 # One colour per sector on every page, the map's hover and the deck, whatever sectors a
 # chart happens to show (a colour by position would swap between charts).
@@ -62,18 +63,21 @@ def register_template() -> str:
                 paper_bgcolor="white",
                 plot_bgcolor="white",
                 # automargin: tick labels and axis titles get room of their own, so a
-                # wide label ("€ 14.000") is never cut and a title never covers a tick.
+                # wide label ("€ 14.000") is never cut and a title never covers a tick;
+                # plotly makes room for a title only when its standoff is set.
                 xaxis={
                     "showgrid": False,
                     "linecolor": GRID_COLOUR,
                     "ticks": "",
                     "automargin": True,
+                    "title": {"standoff": AXIS_TITLE_STANDOFF},
                 },
                 yaxis={
                     "gridcolor": GRID_COLOUR,
                     "zeroline": False,
                     "rangemode": "tozero",
                     "automargin": True,
+                    "title": {"standoff": AXIS_TITLE_STANDOFF},
                 },
                 legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
                 margin={"l": 40, "r": 20, "t": 40, "b": 40},

@@ -33,6 +33,7 @@ def build_sector_split_figure(
     figure.update_layout(
         **base_layout(lang),
         barmode="stack",
+        showlegend=True,  # even for one sector: the legend names it
         xaxis={"type": "category", "title": translate("chart.year", lang)},
         yaxis=yaxis,
         height=340,

@@ -14,15 +14,18 @@ from data_access.i18n import translate
 from data_access.periods import period_end
 from data_access.slides import Deck
 from ui.export.figures import slide_figure
-from ui.export.images import ChromiumMissing, render_images
+from ui.export.images import ChromiumMissing, render_formats
+from ui.export.layout import CHART
 from ui.export.pdf_deck import build_pdf
 from ui.export.pptx_deck import build_pptx
 from ui.export.text import SlideText, slide_text
 from ui.format import format_long_date
 
 log = logging.getLogger(__name__)
-# Smaller than a page's chart, so the 20 px type reads from the back of a room.
-SLIDE_IMAGE_WIDTH, SLIDE_IMAGE_HEIGHT = 900, 450
+# Smaller than a page's chart, so the 22 px type reads from the back of a room; the
+# slide's chart box's aspect ratio, so the chart is laid out for the slide, not a screen.
+SLIDE_IMAGE_WIDTH = 900
+SLIDE_IMAGE_HEIGHT = round(SLIDE_IMAGE_WIDTH * CHART.height / CHART.width)
 Progress = Callable[[float, str], None]  # fraction done (0–1), what is happening
 
 
@@ -30,6 +33,7 @@ Progress = Callable[[float, str], None]  # fraction done (0–1), what is happen
 class RenderedSlide:
     text: SlideText
     image: bytes | None  # PNG of the chart, None for text-only slides
+    vector: bytes | None = None  # the same chart as SVG: the PDF draws it as text and lines
 
 
 @dataclass(frozen=True)
@@ -42,17 +46,18 @@ class RenderedDeck:
 
 
 def render_deck(deck: Deck, *, on_progress: Progress | None = None) -> RenderedDeck:
-    """Texts of every slide, and their charts as PNG (all in one browser start)."""
+    """Texts of every slide, and their charts as PNG and SVG (all in one browser start)."""
     lang = deck.request.lang
     report = on_progress or (lambda fraction, step: None)
     figures = {i: slide_figure(s, deck) for i, s in enumerate(deck.slides)}
     charted = [i for i, figure in figures.items() if figure is not None]
-    images: dict[int, bytes] = {}
+    images: dict[int, dict[str, bytes]] = {}
     warning = None
     report(0.05, "charts")
     try:
-        rendered = render_images(
+        rendered = render_formats(
             [figures[i] for i in charted],
+            formats=("png", "svg"),
             width=SLIDE_IMAGE_WIDTH,
             height=SLIDE_IMAGE_HEIGHT,
             on_image=lambda n: report(0.05 + 0.8 * (n + 1) / len(charted), "charts"),
@@ -62,13 +67,18 @@ def render_deck(deck: Deck, *, on_progress: Progress | None = None) -> RenderedD
         log.warning("Chromium missing: exporting text-only slides", exc_info=True)
         warning = translate("export.chromium_missing", lang)
     slides = tuple(
-        RenderedSlide(slide_text(s, lang=lang), images.get(i)) for i, s in enumerate(deck.slides)
+        RenderedSlide(slide_text(s, lang=lang), *_chart(images.get(i)))
+        for i, s in enumerate(deck.slides)
     )
     as_of = format_long_date(period_end(deck.request.period), lang=lang)
     footer = translate(
         "slides.page_footer", lang, programme=deck.request.programme_name, as_of=as_of
     )
     return RenderedDeck(slides=slides, footer=footer, warning=warning)
+
+
+def _chart(images: dict[str, bytes] | None) -> tuple[bytes | None, bytes | None]:
+    return (None, None) if images is None else (images["png"], images["svg"])
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,16 @@
 
 Same layout boxes as the PPTX. Text needs a Unicode TrueType font for `€` and `–`:
 DejaVu Sans or Liberation Sans from the system; else the built-in Helvetica with
-the few characters it lacks spelled out.
+the few characters it lacks spelled out. Charts are drawn from their SVG, so they stay
+sharp on a projector and their labels are text a reader (or a test) can find; without
+a Unicode font they fall back to the PNG.
 """
 
 from __future__ import annotations
 
 import io
+import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +29,9 @@ FONT_CANDIDATES = (
      "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
 )  # fmt: skip
 FAMILY = "deck"
+# fpdf2 says it skips plotly's clip paths; nothing is drawn outside a plot (every axis
+# covers its data), so that notice is noise on the command line.
+logging.getLogger("fpdf.svg").setLevel(logging.ERROR)
 LATIN1_FALLBACKS = {"€": "EUR", "–": "-", "·": "-", "\u202f": " ", "\u00a0": " "}
 LINE_SPACING = 1.25
 
@@ -56,8 +63,11 @@ def _message_page(writer: _Writer, rendered: RenderedSlide) -> None:
     writer.text(box, text.sentence, size=layout.SIZES["sentence"])
     if rendered.image is not None:
         chart = layout.CHART
-        writer.pdf.image(io.BytesIO(rendered.image), x=chart.left, y=chart.top,
-                         w=chart.width, h=chart.height)  # fmt: skip
+        if rendered.vector is not None and writer.family is not None:
+            image = io.BytesIO(_pdf_svg(rendered.vector, writer.family))
+        else:
+            image = io.BytesIO(rendered.image)
+        writer.pdf.image(image, x=chart.left, y=chart.top, w=chart.width, h=chart.height)
     writer.text(layout.NOTE, text.definition, size=layout.SIZES["note"], colour=layout.MUTED)
 
 
@@ -66,6 +76,13 @@ def _cover_page(writer: _Writer, rendered: RenderedSlide) -> None:
     writer.text(layout.COVER_TITLE, text.title, size=layout.SIZES["cover"], bold=True)
     lines = [line for line in (text.sentence, text.text) if line]
     writer.text(layout.COVER_TEXT, "\n".join(lines), size=layout.SIZES["sentence"])
+
+
+def _pdf_svg(svg: bytes, family: str) -> bytes:
+    """Plotly's SVG as fpdf2 reads it: text in the deck's registered font (the SVG names
+    web fonts fpdf2 doesn't have), dash lengths without the `px` it can't parse."""
+    svg = re.sub(rb"font-family:[^;\"]+", b"font-family: " + family.encode(), svg)
+    return re.sub(rb"stroke-dasharray:[^;\"]+", lambda m: m.group(0).replace(b"px", b""), svg)
 
 
 def _register_font(pdf: FPDF) -> str | None:
