@@ -37,6 +37,9 @@ SECTOR_COLOURS = {
     "other": PALETTE[3],
 }
 SPARE_COLOURS = PALETTE[4:]  # for a sector code the reference list does not know yet
+# Series that are not sectors (years, measures) beside sector charts: slate shades, so a
+# sector's colour never means something else on the same page.
+SHADES = ("#2F3E4C", "#5F7183", "#8FA0B0", "#BFCAD4")
 # Plotly's `separators`: the decimal mark, then the thousands mark.
 SEPARATORS = {"nl": ",.", "en": ".,"}
 

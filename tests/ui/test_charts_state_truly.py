@@ -27,6 +27,7 @@ from ui.charts import (
     build_success_factor_figure,
     build_utilisation_figure,
 )
+from ui.theme import SECTOR_COLOURS
 
 QUARTERS = ["2022-Q2", "2022-Q4", "2023-Q2", "2023-Q4", "2024-Q1"]
 LABELS = {"energy_transition": "Energietransitie", "circularity": "Circulariteit"}
@@ -207,3 +208,41 @@ def test_timeline_leaves_room_for_the_start_label():
 )
 def test_map_source_is_in_the_language(lang, source):
     assert _figures(lang)["map"].layout.annotations[0].text == source
+
+
+@pytest.mark.parametrize("name", ["capacity", "cohorts", "funding_quarters"])
+def test_bars_on_a_quarter_axis_are_a_quarter_wide_whatever_the_gaps(name):
+    bars = [t for t in _figures("nl")[name].data if t.type == "bar"]
+    days = [t.width / 86_400_000 for t in bars]
+    assert sum(days) <= 91  # side by side within one quarter
+    offsets = [t.offset / 86_400_000 for t in bars]
+    assert offsets == sorted(offsets) and offsets[0] == -sum(days) / 2
+
+
+def test_the_whole_province_fits_the_map_at_1024_px():
+    """At 1024 px the map's plot is 456 px wide (measured in Chromium, colour bar aside):
+    the province's width at the figure's zoom must fit, or it is clipped left and right."""
+    figure = _figures("nl")["map"]
+    lons = [
+        point[0]
+        for feature in municipality_geojson()["features"]
+        for point in _points(feature["geometry"]["coordinates"])
+    ]
+    width_px = 512 * 2**figure.layout.map.zoom * (max(lons) - min(lons)) / 360
+    assert width_px <= 456
+
+
+def _points(coordinates):
+    if coordinates and isinstance(coordinates[0], int | float):
+        return [coordinates]
+    return [p for part in coordinates for p in _points(part)]
+
+
+def test_series_that_are_not_sectors_never_take_a_sectors_colour():
+    by_year = SHARES.rename(columns={"sector": "year"}).assign(year=[2022, 2023])
+    figures = [
+        build_success_factor_figure(by_year, by="year", group_labels={}, lang="nl"),
+        _figures("nl")["coverage"],
+    ]
+    colours = {trace.marker.color for figure in figures for trace in figure.data}
+    assert colours.isdisjoint(SECTOR_COLOURS.values())

@@ -123,12 +123,12 @@ def test_compare_choices_leave_the_url_elsewhere_and_come_back_with_the_page(sam
 
 @pytest.mark.parametrize(("page", "chart_count"), [("sectors", 5), ("facilitators", 3),
                                                    ("funding", 3)])  # fmt: skip
-def test_every_chart_offers_png_and_svg_downloads(page, chart_count, sample_database, app):
+def test_every_chart_offers_png_svg_and_excel_downloads(page, chart_count, sample_database, app):
     at = open_page(app, page)
     assert not at.exception
     assert len(charts(at)) == chart_count
     labels = [button.label for button in at.get("download_button")]
-    assert sorted(labels) == sorted(["PNG", "SVG"] * chart_count)
+    assert sorted(labels) == sorted(["PNG", "SVG", "Gegevens (Excel)"] * chart_count)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -10,14 +10,13 @@ from __future__ import annotations
 import html
 import re
 import subprocess
-import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.ui.test_export_deck import make_deck, needs
+from tests.ui.test_export_deck import libreoffice_pdf, make_deck, needs
 from ui.export import layout
 from ui.export.deck import render_deck
 from ui.export.pdf_deck import build_pdf
@@ -104,17 +103,10 @@ def test_pdf_charts_show_every_tick_label_whole_and_apart(rendered, tmp_path):
 
 
 def test_pptx_chart_pictures_through_libreoffice_have_no_cut_edge(rendered, tmp_path):
-    needs("soffice")
     needs("pdfimages")
     pptx = tmp_path / "deck.pptx"
     pptx.write_bytes(build_pptx(rendered))
-    profile = tmp_path / f"lo-{uuid.uuid4().hex[:8]}"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(pptx)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    pdf = str(tmp_path / "deck.pdf")
+    pdf = str(libreoffice_pdf(pptx, tmp_path))
     listing = subprocess.run(["pdfimages", "-list", pdf], check=True, capture_output=True,
                              text=True).stdout.splitlines()[2:]  # fmt: skip
     pictures = [int(row.split()[1]) for row in listing if row.split()[2] == "image"]

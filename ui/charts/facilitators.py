@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.i18n import translate
-from ui.charts.axes import count_axis, quarter_axis, quarter_date
+from ui.charts.axes import count_axis, place_quarter_bars, quarter_axis, quarter_date
 from ui.theme import ACTUAL_COLOUR, PALETTE, TARGET_COLOUR, base_layout
 
 QUARTER_HOVER = "%{customdata}<br>%{fullData.name}: %{y:,d}<extra></extra>"
@@ -33,6 +33,7 @@ def build_capacity_figure(frame: pd.DataFrame, *, lang: str) -> go.Figure:
         line={"color": TARGET_COLOUR, "width": 3, "dash": "dash"},
     )
     figure.update_traces(customdata=periods, hovertemplate=QUARTER_HOVER)
+    place_quarter_bars(figure)
     values = [*frame["load"], *frame["demand"], *frame["capacity"]]
     figure.update_layout(
         **base_layout(lang),
@@ -86,6 +87,7 @@ def build_cohorts_figure(cohorts: pd.DataFrame, *, lang: str) -> go.Figure:
         mode="lines+markers", line={"color": TARGET_COLOUR},
     )  # fmt: skip
     figure.update_traces(customdata=periods, hovertemplate=QUARTER_HOVER)
+    place_quarter_bars(figure)
     values = [*cohorts["facilitators"], *cohorts["cumulative"]]
     figure.update_layout(
         **base_layout(lang),

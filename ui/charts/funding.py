@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.i18n import translate
-from ui.charts.axes import quarter_axis, quarter_date
+from ui.charts.axes import place_quarter_bars, quarter_axis, quarter_date
 from ui.theme import ACTUAL_COLOUR, PALETTE, TARGET_COLOUR, base_layout
 
 EURO_PREFIX = {"nl": "€ ", "en": "€"}
@@ -27,6 +27,7 @@ def build_funding_quarter_figure(frame: pd.DataFrame, *, lang: str) -> go.Figure
             x=[quarter_date(q) for q in quarters], y=frame[column].tolist(),
             name=translate(f"chart.{column}", lang), marker_color=colour, customdata=quarters,
         )  # fmt: skip
+    place_quarter_bars(figure)
     return _euro_layout(figure, lang, quarters)
 
 

@@ -19,8 +19,8 @@ from ui.theme import PALETTE, TEXT_COLOUR, base_layout
 
 # White to the palette's blue: sequential, readable with colour-vision deficiencies.
 COLOUR_SCALE = [[0.0, "#F4F8FB"], [1.0, PALETTE[0]]]
-MAP_HEIGHT = 620
-ASSUMED_WIDTH = 640  # the narrowest the map is drawn at: the whole province stays in view
+MAP_HEIGHT = 520
+ASSUMED_WIDTH = 420  # the map's plot width at 1024 px (measured): the whole province in view
 
 
 def build_municipality_map_figure(

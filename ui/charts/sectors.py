@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from data_access.i18n import translate
 from ui.charts.axes import count_axis
-from ui.theme import PALETTE, base_layout, sector_colour
+from ui.theme import SHADES, base_layout, sector_colour
 
 
 def build_sector_split_figure(
@@ -53,7 +53,7 @@ def build_sector_coverage_figure(
             x=names,
             y=coverage[column].tolist(),
             name=translate(f"chart.coverage.{column}", lang),
-            marker_color=PALETTE[index],
+            marker_color=SHADES[index],  # measures, not sectors
         )
     values = [value for column in columns for value in coverage[column]]
     figure.update_layout(**base_layout(lang), barmode="group", yaxis=count_axis(values), height=340)
