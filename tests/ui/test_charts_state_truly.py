@@ -246,3 +246,13 @@ def test_series_that_are_not_sectors_never_take_a_sectors_colour():
     ]
     colours = {trace.marker.color for figure in figures for trace in figure.data}
     assert colours.isdisjoint(SECTOR_COLOURS.values())
+
+
+@pytest.mark.parametrize(
+    ("name", "highest"), [("funding_quarters", 200_000), ("budget", 250_000),
+                          ("per_community", 14_000)]
+)  # fmt: skip
+def test_every_euro_axis_covers_every_trace_with_a_tick(name, highest):
+    yaxis = _figures("nl")[name].layout.yaxis
+    assert _covers_with_a_tick(yaxis, highest), (name, yaxis.range, yaxis.dtick)
+    assert (yaxis.tickprefix, yaxis.tickformat) == ("€ ", ",.0f")

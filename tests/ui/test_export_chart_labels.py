@@ -78,7 +78,7 @@ def shown_whole(label: str, words: list) -> bool:
 @pytest.fixture(params=["nl", "en"])
 def rendered(request, sample_database):
     needs("pdftotext")
-    deck = render_deck(make_deck(request.param, period="2024-Q1"))
+    deck = render_deck(make_deck(request.param, period="2024-Q1"), formats=("png", "svg"))
     assert deck.warning is None  # Chromium rendered the charts
     return deck
 

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.i18n import translate
-from ui.charts.axes import place_quarter_bars, quarter_axis, quarter_date
+from ui.charts.axes import count_axis, place_quarter_bars, quarter_axis, quarter_date
 from ui.theme import ACTUAL_COLOUR, PALETTE, TARGET_COLOUR, base_layout
 
 EURO_PREFIX = {"nl": "€ ", "en": "€"}
@@ -78,14 +78,16 @@ def build_spent_per_community_figure(per_year: pd.DataFrame, *, lang: str) -> go
     figure.update_layout(
         **base_layout(lang),
         xaxis={"type": "category", "title": translate("chart.year", lang)},
-        yaxis=_euro_axis(lang),
+        yaxis=_euro_axis(figure, lang),
         height=340,
     )
     return figure
 
 
-def _euro_axis(lang: str) -> dict:
-    return {"tickprefix": EURO_PREFIX.get(lang, "€ "), "tickformat": ",.0f", "rangemode": "tozero"}
+def _euro_axis(figure: go.Figure, lang: str) -> dict:
+    """Whole euros up to a tick above the highest bar or point."""
+    values = [value for trace in figure.data for value in trace.y]
+    return count_axis(values) | {"tickprefix": EURO_PREFIX.get(lang, "€ "), "tickformat": ",.0f"}
 
 
 def _euro_layout(figure: go.Figure, lang: str, quarters: list[str]) -> go.Figure:
@@ -97,7 +99,7 @@ def _euro_layout(figure: go.Figure, lang: str, quarters: list[str]) -> go.Figure
         **base_layout(lang),
         barmode="group",
         xaxis=quarter_axis(quarters, title=translate("chart.period", lang)),
-        yaxis=_euro_axis(lang),
+        yaxis=_euro_axis(figure, lang),
         height=340,
     )
     return figure

@@ -16,15 +16,15 @@ from data_access.slides import Deck
 from ui.export.figures import slide_figure
 from ui.export.images import ChromiumMissing, render_formats
 from ui.export.layout import CHART
-from ui.export.pdf_deck import build_pdf
+from ui.export.pdf_deck import build_pdf, pdf_chart_formats
 from ui.export.pptx_deck import build_pptx
 from ui.export.text import SlideText, slide_text
 from ui.format import format_long_date
 
 log = logging.getLogger(__name__)
-# Smaller than a page's chart, so the 22 px type reads from the back of a room; the
-# slide's chart box's aspect ratio, so the chart is laid out for the slide, not a screen.
-SLIDE_IMAGE_WIDTH = 900
+# Smaller than a page's chart, so its 22 px type is ~16 pt on the slide (readable from the
+# back of a room); the chart box's aspect ratio: laid out for the slide, not a screen.
+SLIDE_IMAGE_WIDTH = 720
 SLIDE_IMAGE_HEIGHT = round(SLIDE_IMAGE_WIDTH * CHART.height / CHART.width)
 Progress = Callable[[float, str], None]  # fraction done (0–1), what is happening
 
@@ -45,8 +45,10 @@ class RenderedDeck:
     warning: str | None = None
 
 
-def render_deck(deck: Deck, *, on_progress: Progress | None = None) -> RenderedDeck:
-    """Texts of every slide, and their charts as PNG and SVG (all in one browser start)."""
+def render_deck(
+    deck: Deck, *, formats: tuple[str, ...] = ("png",), on_progress: Progress | None = None
+) -> RenderedDeck:
+    """Texts of every slide, and their charts in `formats` (all in one browser start)."""
     lang = deck.request.lang
     report = on_progress or (lambda fraction, step: None)
     figures = {i: slide_figure(s, deck) for i, s in enumerate(deck.slides)}
@@ -57,7 +59,7 @@ def render_deck(deck: Deck, *, on_progress: Progress | None = None) -> RenderedD
     try:
         rendered = render_formats(
             [figures[i] for i in charted],
-            formats=("png", "svg"),
+            formats=formats,
             width=SLIDE_IMAGE_WIDTH,
             height=SLIDE_IMAGE_HEIGHT,
             on_image=lambda n: report(0.05 + 0.8 * (n + 1) / len(charted), "charts"),
@@ -78,7 +80,7 @@ def render_deck(deck: Deck, *, on_progress: Progress | None = None) -> RenderedD
 
 
 def _chart(images: dict[str, bytes] | None) -> tuple[bytes | None, bytes | None]:
-    return (None, None) if images is None else (images["png"], images["svg"])
+    return (None, None) if images is None else (images.get("png"), images.get("svg"))
 
 
 @dataclass(frozen=True)
@@ -89,13 +91,15 @@ class ExportResult:
 
 def export_deck(deck: Deck, *, fmt: str, on_progress: Progress | None = None) -> ExportResult:
     """The deck as `pptx` or `pdf` bytes, with the warning (if any) to show the user."""
-    writers = {"pptx": build_pptx, "pdf": build_pdf}
+    # Each writer's charts: pictures in the PPTX, vector drawings in the PDF.
+    writers = {"pptx": (build_pptx, ("png",)), "pdf": (build_pdf, pdf_chart_formats())}
     if fmt not in writers:
         raise ValueError(f"unsupported deck format: {fmt}")
-    rendered = render_deck(deck, on_progress=on_progress)
+    writer, formats = writers[fmt]
+    rendered = render_deck(deck, formats=formats, on_progress=on_progress)
     if on_progress is not None:
         on_progress(0.9, fmt)
-    data = writers[fmt](rendered)
+    data = writer(rendered)
     if on_progress is not None:
         on_progress(1.0, "done")
     return ExportResult(data=data, warning=rendered.warning)

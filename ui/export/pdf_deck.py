@@ -59,15 +59,17 @@ def _message_page(writer: _Writer, rendered: RenderedSlide) -> None:
     writer.text(layout.NUMBER, text.number, size=layout.number_size(text.number), bold=True,
                 colour=layout.ACCENT)  # fmt: skip
     writer.text(layout.LABEL, text.number_label, size=layout.SIZES["label"])
-    box = layout.sentence_box(rendered.image is not None)
+    if rendered.vector is not None and writer.family is not None:
+        image = _pdf_svg(rendered.vector, writer.family)
+    else:
+        image = rendered.image
+    box = layout.sentence_box(image is not None)
     writer.text(box, text.sentence, size=layout.SIZES["sentence"])
-    if rendered.image is not None:
+    if image is not None:
         chart = layout.CHART
-        if rendered.vector is not None and writer.family is not None:
-            image = io.BytesIO(_pdf_svg(rendered.vector, writer.family))
-        else:
-            image = io.BytesIO(rendered.image)
-        writer.pdf.image(image, x=chart.left, y=chart.top, w=chart.width, h=chart.height)
+        writer.pdf.image(
+            io.BytesIO(image), x=chart.left, y=chart.top, w=chart.width, h=chart.height
+        )
     writer.text(layout.NOTE, text.definition, size=layout.SIZES["note"], colour=layout.MUTED)
 
 
@@ -85,14 +87,25 @@ def _pdf_svg(svg: bytes, family: str) -> bytes:
     return re.sub(rb"stroke-dasharray:[^;\"]+", lambda m: m.group(0).replace(b"px", b""), svg)
 
 
+def pdf_chart_formats() -> tuple[str, ...]:
+    """SVG when a Unicode font can draw its text, else the PNG."""
+    return ("svg",) if _font_files() else ("png",)
+
+
+def _font_files() -> tuple[str, str] | None:
+    return next(
+        ((r, b) for r, b in FONT_CANDIDATES if Path(r).is_file() and Path(b).is_file()), None
+    )
+
+
 def _register_font(pdf: FPDF) -> str | None:
     """Add the first Unicode font found; None means use Helvetica (Latin-1 only)."""
-    for regular, bold in FONT_CANDIDATES:
-        if Path(regular).is_file() and Path(bold).is_file():
-            pdf.add_font(FAMILY, "", regular)
-            pdf.add_font(FAMILY, "B", bold)
-            return FAMILY
-    return None
+    files = _font_files()
+    if files is None:
+        return None
+    pdf.add_font(FAMILY, "", files[0])
+    pdf.add_font(FAMILY, "B", files[1])
+    return FAMILY
 
 
 class _Writer:
