@@ -256,3 +256,10 @@ def test_every_euro_axis_covers_every_trace_with_a_tick(name, highest):
     yaxis = _figures("nl")[name].layout.yaxis
     assert _covers_with_a_tick(yaxis, highest), (name, yaxis.range, yaxis.dtick)
     assert (yaxis.tickprefix, yaxis.tickformat) == ("€ ", ",.0f")
+
+
+def test_cumulative_labels_of_the_first_and_last_year_have_room():
+    """Its "13" read "3" on the presentation page: the first point sat on the left edge."""
+    figure = _figures("nl")["cumulative"]
+    assert list(figure.layout.xaxis.range) == [-0.5, 1.5]
+    assert figure.data[0].textposition == "top center"

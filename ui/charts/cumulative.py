@@ -20,7 +20,7 @@ def build_cumulative_progress_figure(frame: pd.DataFrame, *, lang: str) -> go.Fi
         name=translate("chart.cumulative_started", lang),
         mode="lines+markers+text",
         text=frame["cumulative_started"].tolist(),
-        textposition="top left",
+        textposition="top center",
         line={"color": ACTUAL_COLOUR, "width": 3},
     )
     figure.add_scatter(
@@ -32,7 +32,12 @@ def build_cumulative_progress_figure(frame: pd.DataFrame, *, lang: str) -> go.Fi
     )
     figure.update_layout(
         **base_layout(lang),
-        xaxis={"type": "category", "title": translate("chart.year", lang)},
+        # Half a year's room either side, so the first and last labels are not cut.
+        xaxis={
+            "type": "category",
+            "title": translate("chart.year", lang),
+            "range": [-0.5, len(years) - 0.5],
+        },
         yaxis=count_axis(
             [*frame["cumulative_started"], *frame["cumulative_target"]],
             title=translate("chart.communities", lang),
