@@ -5,7 +5,6 @@ import streamlit as st
 from data_access.reference import municipality_geojson
 from ui import cache
 from ui.charts import build_municipality_map_figure
-from ui.charts.map import ATTRIBUTION
 from ui.components import render_chart, render_help_note, render_kpi_card, render_safely
 from ui.dashboard import page_header
 from ui.format import format_count
@@ -41,7 +40,7 @@ def render() -> None:
         counts, geojson=municipality_geojson(), labels=cache.sector_labels(lang), lang=lang
     )
     render_chart(figure, key="map.municipalities", file_name="overijssel")
-    st.caption(ATTRIBUTION)
+    st.caption(t("map.source"))
     render_help_note(t("kpi.map.definition"))
     with st.expander(t("map.table")):
         table = counts[["municipality", "communities"]].rename(

@@ -10,6 +10,7 @@ from functools import partial
 import plotly.graph_objects as go
 import streamlit as st
 
+from ui.export.chart_data import chart_workbook
 from ui.export.images import chromium_available, figure_image
 from ui.i18n import t
 
@@ -22,31 +23,33 @@ def render_kpi_card(*, label: str, value: str, help_text: str | None = None) -> 
 
 
 IMAGE_MIME = {"png": "image/png", "svg": "image/svg+xml"}
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def render_chart(figure: go.Figure, *, key: str, file_name: str | None = None) -> None:
-    """A chart with PNG and SVG download buttons under it.
+    """A chart with PNG, SVG and Excel (its data) download buttons under it.
 
-    The image is rendered only when a button is clicked (a callable `data`, run by
-    Streamlit on its own thread), so drawing a page never starts a browser.
+    Files are made only when a button is clicked (a callable `data`, run by Streamlit
+    on its own thread), so drawing a page never starts a browser. The buttons sit in a
+    row that wraps and keeps each label whole, even in a half-width column at 1024 px.
     """
     st.plotly_chart(figure, width="stretch", key=key)
+    name = file_name or key.replace(".", "-")
+    files = {
+        "xlsx": (partial(chart_workbook, figure, category=t("chart.data.category")), XLSX_MIME)
+    }
+    if chromium_available():
+        images = {fmt: (partial(figure_image, figure, fmt=fmt), m) for fmt, m in IMAGE_MIME.items()}
+        files = images | files
+    with st.container(horizontal=True, gap="small"):
+        for fmt, (data, mime) in files.items():
+            st.download_button(
+                t(f"chart.download.{fmt}"), data=data, file_name=f"{name}.{fmt}", mime=mime,
+                key=f"{key}.{fmt}", on_click="ignore", icon=":material/download:",
+                type="tertiary", width="content",
+            )  # fmt: skip
     if not chromium_available():
         st.caption(f":material/warning: {t('chart.download.no_chromium')}")
-        return
-    columns = st.columns([1, 1, 6])
-    for column, fmt in zip(columns, IMAGE_MIME, strict=False):
-        with column:
-            st.download_button(
-                t(f"chart.download.{fmt}"),
-                data=partial(figure_image, figure, fmt=fmt),
-                file_name=f"{file_name or key.replace('.', '-')}.{fmt}",
-                mime=IMAGE_MIME[fmt],
-                key=f"{key}.{fmt}",
-                on_click="ignore",
-                icon=":material/download:",
-                type="tertiary",
-            )
 
 
 def render_help_note(text: str) -> None:

@@ -43,4 +43,4 @@ def test_map_has_every_municipality_with_counts_sectors_and_the_attribution():
     assert (round(figure.layout.map.center.lon, 1), round(figure.layout.map.center.lat, 1)) == (
         6.4, 52.5,
     )  # fmt: skip
-    assert figure.layout.annotations[0].text == "Bron: CBS / PDOK (Kadaster)"
+    assert figure.layout.annotations[0].text == "Source: CBS / PDOK (Kadaster)"  # lang="en"

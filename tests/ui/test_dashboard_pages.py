@@ -74,7 +74,7 @@ def test_funding_page_shows_quarters_budget_and_per_community(sample_database, a
     assert not at.exception
     quarter, budget, per_community = charts(at)
     assert quarter["data"][0]["y"][:4] == [150_000, 0, 100_000, 0]
-    assert budget["data"][2]["y"] == [250_000] * 4 + [200_000] * 4
+    assert budget["data"][2]["y"] == [250_000] * 4 + [None] + [200_000] * 4  # a break per year
     assert [round(y) for y in per_community["data"][0]["y"]] == [11_462, 15_145]
 
 
@@ -123,12 +123,12 @@ def test_compare_choices_leave_the_url_elsewhere_and_come_back_with_the_page(sam
 
 @pytest.mark.parametrize(("page", "chart_count"), [("sectors", 5), ("facilitators", 3),
                                                    ("funding", 3)])  # fmt: skip
-def test_every_chart_offers_png_and_svg_downloads(page, chart_count, sample_database, app):
+def test_every_chart_offers_png_svg_and_excel_downloads(page, chart_count, sample_database, app):
     at = open_page(app, page)
     assert not at.exception
     assert len(charts(at)) == chart_count
     labels = [button.label for button in at.get("download_button")]
-    assert sorted(labels) == sorted(["PNG", "SVG"] * chart_count)
+    assert sorted(labels) == sorted(["PNG", "SVG", "Gegevens (Excel)"] * chart_count)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -98,16 +98,21 @@ def test_numbers_follow_the_chosen_language(sample_database, chromium):
     assert euros == {"nl": "€ 151.450", "en": "€151,450"}
 
 
-def test_libreoffice_opens_the_pptx_and_page_one_is_not_blank(pptx_file, tmp_path):
+def libreoffice_pdf(pptx: Path, folder: Path) -> Path:
+    """The PPTX as LibreOffice prints it to PDF (a fresh profile per call)."""
     needs("soffice")
-    needs("pdftoppm")
-    profile = tmp_path / f"lo-{uuid.uuid4().hex[:8]}"
+    profile = folder / f"lo-{uuid.uuid4().hex[:8]}"
     subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(pptx_file)],
+         "--convert-to", "pdf", "--outdir", str(folder), str(pptx)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
-    pdf = tmp_path / "deck.pdf"
+    return folder / f"{pptx.stem}.pdf"
+
+
+def test_libreoffice_opens_the_pptx_and_page_one_is_not_blank(pptx_file, tmp_path):
+    needs("pdftoppm")
+    pdf = libreoffice_pdf(pptx_file, tmp_path)
     assert pdf.stat().st_size > 0
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf),
                     str(tmp_path / "page")], check=True)  # fmt: skip

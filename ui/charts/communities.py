@@ -8,8 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.i18n import translate
+from ui.charts.axes import month_ticks
 from ui.format import format_long_date
-from ui.theme import ACTUAL_COLOUR, PALETTE, TARGET_COLOUR, register_template
+from ui.theme import ACTUAL_COLOUR, PALETTE, TARGET_COLOUR, base_layout
 
 MILESTONES = ("start_date", "midterm_check", "end_date")
 MILESTONE_COLOURS = {"start_date": ACTUAL_COLOUR, "midterm_check": PALETTE[2]}
@@ -45,10 +46,21 @@ def build_community_timeline_figure(community: Mapping, *, lang: str) -> go.Figu
             showlegend=False,
         )
     figure.update_layout(
-        template=register_template(),
+        **base_layout(lang),
         height=200,
         yaxis={"visible": False, "range": [-1, 1.6]},
-        xaxis={"type": "date", "showgrid": False},
+        xaxis={"type": "date", "showgrid": False, **_date_axis(dates.values(), lang)},
         margin={"l": 40, "r": 40, "t": 20, "b": 30},
     )
     return figure
+
+
+def _date_axis(dates, lang: str) -> dict:
+    """A range with room either side for the centred labels (a fifth of the span, at
+    least a month), and month ticks written in the language."""
+    days = sorted(pd.Timestamp(d).normalize() for d in dates)
+    if not days:
+        return {}
+    room = max((days[-1] - days[0]) * 0.2, pd.Timedelta(days=30))
+    start, end = days[0] - room, days[-1] + room
+    return {"range": [start, end], **month_ticks(days[0].date(), days[-1].date(), lang=lang)}

@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.i18n import translate
-from ui.theme import ACTUAL_COLOUR, TARGET_COLOUR, register_template
+from ui.charts.axes import count_axis
+from ui.theme import ACTUAL_COLOUR, TARGET_COLOUR, base_layout
 
 
 def build_cumulative_progress_figure(frame: pd.DataFrame, *, lang: str) -> go.Figure:
@@ -19,7 +20,7 @@ def build_cumulative_progress_figure(frame: pd.DataFrame, *, lang: str) -> go.Fi
         name=translate("chart.cumulative_started", lang),
         mode="lines+markers+text",
         text=frame["cumulative_started"].tolist(),
-        textposition="top left",
+        textposition="top center",
         line={"color": ACTUAL_COLOUR, "width": 3},
     )
     figure.add_scatter(
@@ -30,9 +31,17 @@ def build_cumulative_progress_figure(frame: pd.DataFrame, *, lang: str) -> go.Fi
         line={"color": TARGET_COLOUR, "width": 2, "dash": "dash"},
     )
     figure.update_layout(
-        template=register_template(),
-        xaxis={"type": "category", "title": translate("chart.year", lang)},
-        yaxis_title=translate("chart.communities", lang),
+        **base_layout(lang),
+        # Half a year's room either side, so the first and last labels are not cut.
+        xaxis={
+            "type": "category",
+            "title": translate("chart.year", lang),
+            "range": [-0.5, len(years) - 0.5],
+        },
+        yaxis=count_axis(
+            [*frame["cumulative_started"], *frame["cumulative_target"]],
+            title=translate("chart.communities", lang),
+        ),
         height=340,
     )
     return figure

@@ -6,33 +6,40 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.i18n import translate
-from ui.theme import ACTUAL_COLOUR, PALETTE, TARGET_COLOUR, register_template
+from ui.charts.axes import count_axis, place_quarter_bars, quarter_axis, quarter_date
+from ui.theme import ACTUAL_COLOUR, PALETTE, TARGET_COLOUR, base_layout
+
+QUARTER_HOVER = "%{customdata}<br>%{fullData.name}: %{y:,d}<extra></extra>"
 
 
 def build_capacity_figure(frame: pd.DataFrame, *, lang: str) -> go.Figure:
     """Per period: bars of load (running) and demand (planned + running); a capacity line."""
     periods = frame["period"].tolist()
+    x = [quarter_date(p) for p in periods]
     figure = go.Figure()
     figure.add_bar(
-        x=periods, y=frame["load"].tolist(), name=translate("chart.load", lang),
+        x=x, y=frame["load"].tolist(), name=translate("chart.load", lang),
         marker_color=ACTUAL_COLOUR,
     )  # fmt: skip
     figure.add_bar(
-        x=periods, y=frame["demand"].tolist(), name=translate("chart.demand", lang),
+        x=x, y=frame["demand"].tolist(), name=translate("chart.demand", lang),
         marker_color=PALETTE[4],
     )  # fmt: skip
     figure.add_scatter(
-        x=periods,
+        x=x,
         y=frame["capacity"].tolist(),
         name=translate("chart.capacity", lang),
         mode="lines+markers",
         line={"color": TARGET_COLOUR, "width": 3, "dash": "dash"},
     )
+    figure.update_traces(customdata=periods, hovertemplate=QUARTER_HOVER)
+    place_quarter_bars(figure)
+    values = [*frame["load"], *frame["demand"], *frame["capacity"]]
     figure.update_layout(
-        template=register_template(),
+        **base_layout(lang),
         barmode="group",
-        xaxis={"type": "category", "title": translate("chart.period", lang)},
-        yaxis_title=translate("chart.communities", lang),
+        xaxis=quarter_axis(periods, title=translate("chart.period", lang)),
+        yaxis=count_axis(values, title=translate("chart.communities", lang)),
         height=340,
     )
     return figure
@@ -54,7 +61,7 @@ def build_utilisation_figure(load: pd.DataFrame, *, lang: str) -> go.Figure:
         name=translate("chart.utilisation", lang),
     )
     figure.update_layout(
-        template=register_template(),
+        **base_layout(lang),
         xaxis={
             "tickformat": ".0%",
             "rangemode": "tozero",
@@ -69,19 +76,23 @@ def build_utilisation_figure(load: pd.DataFrame, *, lang: str) -> go.Figure:
 def build_cohorts_figure(cohorts: pd.DataFrame, *, lang: str) -> go.Figure:
     """Facilitators trained per quarter (bars) and the running total (line)."""
     periods = cohorts["period"].tolist()
+    x = [quarter_date(p) for p in periods]
     figure = go.Figure()
     figure.add_bar(
-        x=periods, y=cohorts["facilitators"].tolist(), name=translate("chart.trained", lang),
+        x=x, y=cohorts["facilitators"].tolist(), name=translate("chart.trained", lang),
         marker_color=ACTUAL_COLOUR,
     )  # fmt: skip
     figure.add_scatter(
-        x=periods, y=cohorts["cumulative"].tolist(), name=translate("chart.trained_total", lang),
+        x=x, y=cohorts["cumulative"].tolist(), name=translate("chart.trained_total", lang),
         mode="lines+markers", line={"color": TARGET_COLOUR},
     )  # fmt: skip
+    figure.update_traces(customdata=periods, hovertemplate=QUARTER_HOVER)
+    place_quarter_bars(figure)
+    values = [*cohorts["facilitators"], *cohorts["cumulative"]]
     figure.update_layout(
-        template=register_template(),
-        xaxis={"type": "category", "title": translate("chart.period", lang)},
-        yaxis_title=translate("chart.facilitators", lang),
+        **base_layout(lang),
+        xaxis=quarter_axis(periods, title=translate("chart.period", lang)),
+        yaxis=count_axis(values, title=translate("chart.facilitators", lang)),
         height=320,
     )
     return figure

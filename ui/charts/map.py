@@ -14,13 +14,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.i18n import translate
-from ui.theme import PALETTE, TEXT_COLOUR, register_template
+from ui.charts.axes import count_step
+from ui.theme import PALETTE, TEXT_COLOUR, base_layout
 
 # White to the palette's blue: sequential, readable with colour-vision deficiencies.
 COLOUR_SCALE = [[0.0, "#F4F8FB"], [1.0, PALETTE[0]]]
-ATTRIBUTION = "Bron: CBS / PDOK (Kadaster)"
-MAP_HEIGHT = 620
-ASSUMED_WIDTH = 640  # the narrowest the map is drawn at: the whole province stays in view
+MAP_HEIGHT = 520
+ASSUMED_WIDTH = 420  # the map's plot width at 1024 px (measured): the whole province in view
 
 
 def build_municipality_map_figure(
@@ -30,6 +30,7 @@ def build_municipality_map_figure(
     sectors = [_sector_text(value, labels) for value in counts["sectors"]]
     customdata = list(zip(counts["municipality"], counts["communities"], sectors, strict=True))
     title = translate("chart.communities", lang)
+    zmax = max(1, int(counts["communities"].max() if len(counts) else 1))
     figure = go.Figure(
         go.Choroplethmap(
             geojson=geojson,
@@ -37,10 +38,16 @@ def build_municipality_map_figure(
             locations=counts["municipality_code"].tolist(),
             z=counts["communities"].tolist(),
             zmin=0,
-            zmax=max(1, int(counts["communities"].max() if len(counts) else 1)),
+            zmax=zmax,
             colorscale=COLOUR_SCALE,
             marker={"line": {"color": TEXT_COLOUR, "width": 0.6}},
-            colorbar={"title": {"text": title}, "thickness": 14},
+            colorbar={
+                "title": {"text": title},
+                "thickness": 14,
+                "tick0": 0,
+                "dtick": count_step(zmax),  # whole counts: never a 0.5 tick
+                "tickformat": ",d",
+            },
             customdata=customdata,
             hovertemplate=(
                 "<b>%{customdata[0]}</b><br>"
@@ -50,11 +57,11 @@ def build_municipality_map_figure(
         )
     )
     figure.update_layout(
-        template=register_template(),
+        **base_layout(lang),
         map=_view(geojson),
         height=MAP_HEIGHT,
         margin={"l": 0, "r": 0, "t": 10, "b": 30},
-        annotations=[_attribution()],
+        annotations=[_attribution(lang)],
     )
     return figure
 
@@ -88,9 +95,9 @@ def _sector_text(value: dict[str, int], labels: dict[str, str]) -> str:
     return ", ".join(f"{labels.get(code, code)}: {count}" for code, count in value.items())
 
 
-def _attribution() -> dict:
+def _attribution(lang: str) -> dict:
     return {
-        "text": ATTRIBUTION,
+        "text": translate("map.source", lang),
         "showarrow": False,
         "xref": "paper",
         "yref": "paper",

@@ -7,7 +7,8 @@ import plotly.graph_objects as go
 
 from data_access.i18n import translate
 from data_access.kpis_progress import ROLES
-from ui.theme import PALETTE, register_template
+from ui.charts.axes import count_axis
+from ui.theme import PALETTE, base_layout
 
 
 def build_participants_figure(per_year: pd.DataFrame, *, lang: str) -> go.Figure:
@@ -22,10 +23,13 @@ def build_participants_figure(per_year: pd.DataFrame, *, lang: str) -> go.Figure
             marker_color=PALETTE[index],
         )
     figure.update_layout(
-        template=register_template(),
+        **base_layout(lang),
         barmode="stack",
         xaxis={"type": "category", "title": translate("chart.year", lang)},
-        yaxis={"title": translate("slides.chart.participants.people", lang)},
+        yaxis=count_axis(
+            per_year[list(ROLES)].sum(axis=1),  # the stacks' heights
+            title=translate("slides.chart.participants.people", lang),
+        ),
         height=340,
     )
     return figure

@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.i18n import translate
-from ui.theme import ACTUAL_COLOUR, TARGET_COLOUR, register_template
+from ui.charts.axes import count_axis
+from ui.theme import ACTUAL_COLOUR, TARGET_COLOUR, base_layout
 
 
 def build_communities_vs_target_figure(frame: pd.DataFrame, *, lang: str) -> go.Figure:
@@ -40,10 +41,12 @@ def build_communities_vs_target_figure(frame: pd.DataFrame, *, lang: str) -> go.
         hovertemplate=f"%{{x}}: %{{y}} {target_label.lower()}<extra></extra>",
     )
     figure.update_layout(
-        template=register_template(),
-        xaxis_title=translate("overview.chart.x_axis", lang),
-        yaxis_title=translate("overview.chart.y_axis", lang),
-        xaxis={"type": "category"},
+        **base_layout(lang),
+        xaxis={"type": "category", "title": translate("overview.chart.x_axis", lang)},
+        yaxis=count_axis(
+            [*frame["started"], *frame["target_started"]],
+            title=translate("overview.chart.y_axis", lang),
+        ),
         height=380,
     )
     return figure

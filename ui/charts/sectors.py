@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.i18n import translate
-from ui.theme import PALETTE, register_template
+from ui.charts.axes import count_axis
+from ui.theme import SHADES, base_layout, sector_colour
 
 
 def build_sector_split_figure(
@@ -15,24 +16,26 @@ def build_sector_split_figure(
     """Stacked bars per year, one colour per sector; `measure` "communities" or "share"."""
     figure = go.Figure()
     years = sorted(split["year"].unique())
-    for index, (code, label) in enumerate(_present(split["sector"], labels).items()):
+    for code, label in _present(split["sector"], labels).items():
         rows = split[split["sector"] == code].set_index("year").reindex(years)
         values = rows[measure].fillna(0).tolist()
         figure.add_bar(
             x=[str(y) for y in years],
             y=values,
             name=label,
-            marker_color=PALETTE[index % len(PALETTE)],
+            marker_color=sector_colour(code),
         )
-    share = measure == "share"
+    if measure == "share":
+        yaxis = {"title": translate("chart.share", lang), "tickformat": ".0%"}
+    else:
+        totals = split.groupby("year")[measure].sum()  # the stacks' heights
+        yaxis = count_axis(totals, title=translate("chart.communities", lang))
     figure.update_layout(
-        template=register_template(),
+        **base_layout(lang),
         barmode="stack",
+        showlegend=True,  # even for one sector: the legend names it
         xaxis={"type": "category", "title": translate("chart.year", lang)},
-        yaxis={
-            "title": translate("chart.share" if share else "chart.communities", lang),
-            "tickformat": ".0%" if share else None,
-        },
+        yaxis=yaxis,
         height=340,
     )
     return figure
@@ -43,15 +46,17 @@ def build_sector_coverage_figure(
 ) -> go.Figure:
     """Per sector: communities beside certified facilitators who list that sector."""
     names = [labels.get(code, code) for code in coverage["sector"]]
+    columns = ("communities", "certified_facilitators", "capacity")
     figure = go.Figure()
-    for index, column in enumerate(("communities", "certified_facilitators", "capacity")):
+    for index, column in enumerate(columns):
         figure.add_bar(
             x=names,
             y=coverage[column].tolist(),
             name=translate(f"chart.coverage.{column}", lang),
-            marker_color=PALETTE[index],
+            marker_color=SHADES[index],  # measures, not sectors
         )
-    figure.update_layout(template=register_template(), barmode="group", height=340)
+    values = [value for column in columns for value in coverage[column]]
+    figure.update_layout(**base_layout(lang), barmode="group", yaxis=count_axis(values), height=340)
     return figure
 
 

@@ -7,7 +7,9 @@ import plotly.graph_objects as go
 
 from data_access.i18n import translate
 from data_access.kpis_success import SUCCESS_FACTORS
-from ui.theme import PALETTE, register_template
+from ui.theme import SHADES, base_layout, sector_colour
+
+PERCENT_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
 
 
 def build_success_factor_figure(
@@ -23,12 +25,18 @@ def build_success_factor_figure(
             x=[getattr(row, factor) for factor in SUCCESS_FACTORS],
             name=str(group_labels.get(group, group)),
             orientation="h",
-            marker_color=PALETTE[index % len(PALETTE)],
+            marker_color=sector_colour(group) if by == "sector" else SHADES[index % len(SHADES)],
         )
     figure.update_layout(
-        template=register_template(),
+        **base_layout(lang),
         barmode="group",
-        xaxis={"tickformat": ".0%", "range": [0, 1], "title": translate("chart.share", lang)},
+        # A little past 100 %, so a full bar ends beside a "100 %" tick.
+        xaxis={
+            "tickformat": ".0%",
+            "tickvals": PERCENT_TICKS,
+            "range": [0, 1.04],
+            "title": translate("chart.share", lang),
+        },
         yaxis={"autorange": "reversed"},
         height=420,
     )

@@ -14,15 +14,18 @@ from data_access.i18n import translate
 from data_access.periods import period_end
 from data_access.slides import Deck
 from ui.export.figures import slide_figure
-from ui.export.images import ChromiumMissing, render_images
-from ui.export.pdf_deck import build_pdf
+from ui.export.images import ChromiumMissing, render_formats
+from ui.export.layout import CHART
+from ui.export.pdf_deck import build_pdf, pdf_chart_formats
 from ui.export.pptx_deck import build_pptx
 from ui.export.text import SlideText, slide_text
 from ui.format import format_long_date
 
 log = logging.getLogger(__name__)
-# Smaller than a page's chart, so the 20 px type reads from the back of a room.
-SLIDE_IMAGE_WIDTH, SLIDE_IMAGE_HEIGHT = 900, 450
+# Smaller than a page's chart, so its 22 px type is ~16 pt on the slide (readable from the
+# back of a room); the chart box's aspect ratio: laid out for the slide, not a screen.
+SLIDE_IMAGE_WIDTH = 720
+SLIDE_IMAGE_HEIGHT = round(SLIDE_IMAGE_WIDTH * CHART.height / CHART.width)
 Progress = Callable[[float, str], None]  # fraction done (0–1), what is happening
 
 
@@ -30,6 +33,7 @@ Progress = Callable[[float, str], None]  # fraction done (0–1), what is happen
 class RenderedSlide:
     text: SlideText
     image: bytes | None  # PNG of the chart, None for text-only slides
+    vector: bytes | None = None  # the same chart as SVG: the PDF draws it as text and lines
 
 
 @dataclass(frozen=True)
@@ -41,18 +45,21 @@ class RenderedDeck:
     warning: str | None = None
 
 
-def render_deck(deck: Deck, *, on_progress: Progress | None = None) -> RenderedDeck:
-    """Texts of every slide, and their charts as PNG (all in one browser start)."""
+def render_deck(
+    deck: Deck, *, formats: tuple[str, ...] = ("png",), on_progress: Progress | None = None
+) -> RenderedDeck:
+    """Texts of every slide, and their charts in `formats` (all in one browser start)."""
     lang = deck.request.lang
     report = on_progress or (lambda fraction, step: None)
     figures = {i: slide_figure(s, deck) for i, s in enumerate(deck.slides)}
     charted = [i for i, figure in figures.items() if figure is not None]
-    images: dict[int, bytes] = {}
+    images: dict[int, dict[str, bytes]] = {}
     warning = None
     report(0.05, "charts")
     try:
-        rendered = render_images(
+        rendered = render_formats(
             [figures[i] for i in charted],
+            formats=formats,
             width=SLIDE_IMAGE_WIDTH,
             height=SLIDE_IMAGE_HEIGHT,
             on_image=lambda n: report(0.05 + 0.8 * (n + 1) / len(charted), "charts"),
@@ -62,13 +69,18 @@ def render_deck(deck: Deck, *, on_progress: Progress | None = None) -> RenderedD
         log.warning("Chromium missing: exporting text-only slides", exc_info=True)
         warning = translate("export.chromium_missing", lang)
     slides = tuple(
-        RenderedSlide(slide_text(s, lang=lang), images.get(i)) for i, s in enumerate(deck.slides)
+        RenderedSlide(slide_text(s, lang=lang), *_chart(images.get(i)))
+        for i, s in enumerate(deck.slides)
     )
     as_of = format_long_date(period_end(deck.request.period), lang=lang)
     footer = translate(
         "slides.page_footer", lang, programme=deck.request.programme_name, as_of=as_of
     )
     return RenderedDeck(slides=slides, footer=footer, warning=warning)
+
+
+def _chart(images: dict[str, bytes] | None) -> tuple[bytes | None, bytes | None]:
+    return (None, None) if images is None else (images.get("png"), images.get("svg"))
 
 
 @dataclass(frozen=True)
@@ -79,13 +91,15 @@ class ExportResult:
 
 def export_deck(deck: Deck, *, fmt: str, on_progress: Progress | None = None) -> ExportResult:
     """The deck as `pptx` or `pdf` bytes, with the warning (if any) to show the user."""
-    writers = {"pptx": build_pptx, "pdf": build_pdf}
+    # Each writer's charts: pictures in the PPTX, vector drawings in the PDF.
+    writers = {"pptx": (build_pptx, ("png",)), "pdf": (build_pdf, pdf_chart_formats())}
     if fmt not in writers:
         raise ValueError(f"unsupported deck format: {fmt}")
-    rendered = render_deck(deck, on_progress=on_progress)
+    writer, formats = writers[fmt]
+    rendered = render_deck(deck, formats=formats, on_progress=on_progress)
     if on_progress is not None:
         on_progress(0.9, fmt)
-    data = writers[fmt](rendered)
+    data = writer(rendered)
     if on_progress is not None:
         on_progress(1.0, "done")
     return ExportResult(data=data, warning=rendered.warning)

@@ -40,11 +40,26 @@ def render_images(
     on_image: Callable[[int], None] | None = None,
 ) -> list[bytes]:
     """Every figure as `fmt` bytes, with one browser; `on_image(i)` after each one."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unsupported image format: {fmt}")
+    rendered = render_formats(
+        figures, formats=(fmt,), width=width, height=height, on_image=on_image
+    )
+    return [images[fmt] for images in rendered]
+
+
+def render_formats(
+    figures: Sequence[go.Figure],
+    *,
+    formats: Sequence[str],
+    width: int = IMAGE_WIDTH,
+    height: int = IMAGE_HEIGHT,
+    on_image: Callable[[int], None] | None = None,
+) -> list[dict[str, bytes]]:
+    """Every figure in each of `formats` (PNG for pictures, SVG for vector), one browser."""
+    if unknown := set(formats) - set(FORMATS):
+        raise ValueError(f"unsupported image format: {sorted(unknown)}")
     if not figures:
         return []
-    opts = {"format": fmt, "width": width, "height": height, "scale": IMAGE_SCALE}
+    opts = [{"format": f, "width": width, "height": height, "scale": IMAGE_SCALE} for f in formats]
     work = _render(list(figures), opts, on_image)
     try:
         return _run(work)
@@ -58,19 +73,19 @@ def figure_image(figure: go.Figure, *, fmt: str = "png") -> bytes:
 
 
 async def _render(
-    figures: list[go.Figure], opts: dict, on_image: Callable[[int], None] | None
-) -> list[bytes]:
+    figures: list[go.Figure], opts: list[dict], on_image: Callable[[int], None] | None
+) -> list[dict[str, bytes]]:
     images = []
     # mathjax=False: no formulas in our charts, and no network fetch for them.
     async with kaleido.Kaleido(mathjax=False) as browser:
         for index, figure in enumerate(figures):
-            images.append(await browser.calc_fig(figure, opts=opts))
+            images.append({o["format"]: await browser.calc_fig(figure, opts=o) for o in opts})
             if on_image is not None:
                 on_image(index)
     return images
 
 
-def _run(work) -> list[bytes]:
+def _run(work) -> list:
     """Run the coroutine here, or in a worker thread if this thread has a running loop."""
     try:
         asyncio.get_running_loop()
