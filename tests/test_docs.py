@@ -9,6 +9,7 @@ that exist; and nothing cites a file outside the repository.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
 import shlex
 import subprocess
@@ -220,3 +221,17 @@ def test_nothing_cites_a_file_outside_the_repository():
         and outside.search((ROOT / name).read_text(encoding="utf-8", errors="ignore"))
     ]
     assert citing == []
+
+
+def test_make_docs_builds_a_site_whose_links_work(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_docs", ROOT / "scripts/build_docs.py")
+    build_docs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_docs)
+    written = {path.name for path in build_docs.build(tmp_path)}
+    assert written == {"index.html"} | {p.stem + ".html" for p in DOCS.glob("*.md")}
+    guide = (tmp_path / "guide-programme-lead.html").read_text(encoding="utf-8")
+    assert 'href="workbook.html#error-and-warning-codes"' in guide
+    workbook = (tmp_path / "workbook.html").read_text(encoding="utf-8")
+    assert 'id="error-and-warning-codes"' in workbook
+    assert "<td><code>zip_bomb</code></td>" in workbook  # tables are tables
+    assert 'href="figures.html"' in (tmp_path / "index.html").read_text(encoding="utf-8")
