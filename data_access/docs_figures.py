@@ -32,10 +32,12 @@ NOT_FIGURES = ("upload", "targets", "presentation", "users", "history", "approva
 INTRO = """\
 # How the figures are counted
 
-Every figure on the dashboard has a note or a tooltip (ⓘ) that says how it is counted.
-This page collects them all, in Dutch and in English, exactly as the pages show them.
-It is generated from the app's own texts (`data_access/locales/`) by
-`python -m data_access.docs_figures`; do not edit it by hand.
+<!-- Generated from data_access/locales/ by `python -m data_access.docs_figures`:
+do not edit by hand. -->
+
+Every figure on the dashboard has a note under it, or a tooltip behind the question mark
+next to its name, that says how it is counted. This page collects them all, in Dutch and
+in English, exactly as the pages show them.
 
 **As of a quarter.** The sidebar's *Stand per kwartaal* / *As of quarter* decides what
 counts: every figure uses what was reported up to and including that quarter, so a
