@@ -235,3 +235,35 @@ def test_make_docs_builds_a_site_whose_links_work(tmp_path):
     assert 'id="error-and-warning-codes"' in workbook
     assert "<td><code>zip_bomb</code></td>" in workbook  # tables are tables
     assert 'href="figures.html"' in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+# Refusals outside the workbook: exception class -> the locale namespace of its messages.
+REFUSALS = {"PermissionDenied": "error.permission.", "BackupError": "backup.",
+            "UndoRefused": "history.", "HistoryError": "history.",
+            "ReviewRefused": "history.review."}  # fmt: skip
+
+
+def refusal_keys() -> set[str]:
+    """Every message key a refusal can show: whole namespaces that hold only refusals,
+    plus the codes raised by name (undo's share `history.` with the page's labels)."""
+    texts = catalog("en")
+    keys = {k for k in texts if k.startswith(("error.permission.", "backup.", "history.review."))}
+    for path in sorted((ROOT / "data_access").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _call_name(node) in REFUSALS and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    keys.add(REFUSALS[_call_name(node)] + first.value)
+    return keys
+
+
+def test_every_refusal_is_documented_in_the_admin_guide():
+    guide = (DOCS / "admin-guide.md").read_text(encoding="utf-8")
+    assert {"error.permission.import", "history.later_imports"} <= refusal_keys()
+    assert sorted(k for k in refusal_keys() if f"`{k}`" not in guide) == []
+
+
+def test_every_documented_refusal_exists():
+    guide = (DOCS / "admin-guide.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"^\| `([a-z_.]+)` \|", guide, flags=re.MULTILINE))
+    assert sorted(named - refusal_keys()) == []
