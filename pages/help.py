@@ -19,7 +19,8 @@ def render() -> None:
     index = names.index(wanted) if wanted in names else 0
     label = st.selectbox(t("help.choose"), options=labels, index=index, key=KEY)
     name = names[labels.index(label)] if label in labels else names[index]
-    st.query_params["doc"] = name
+    if st.query_params.get("doc") != name:  # writing it unchanged would run the page again
+        st.query_params["doc"] = name
     lang = current_language()
     if lang != "en" and name in ENGLISH_ONLY:
         st.caption(t("help.english_only"))
