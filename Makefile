@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 UV_VERSION := 0.9.30
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench clean deck load lock
+.PHONY: install run test lint format bench clean deck load lock docs
 
 install: $(STAMP)
 
@@ -58,5 +58,11 @@ deck: install
 	$(PY) -m ui.export "$(OUT)" $(if $(PERIOD),--period $(PERIOD)) \
 		$(if $(filter command line,$(origin LANG)),--lang $(LANG))
 
+# The documentation in docs/ as a static web site in site/ (git-ignored); docs/figures.md
+# is first written again from the pages' own texts.
+docs: install
+	$(PY) -m data_access.docs_figures
+	$(PY) scripts/build_docs.py site
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts bench/out
+	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts bench/out site

@@ -56,6 +56,7 @@ pages = [
         icon=":material/slideshow:",
         url_path="presentatie",
     ),
+    st.Page("pages/help.py", title=t("nav.help"), icon=":material/help:", url_path="hulp"),
     # Protected pages, keyed by their name in ui.auth.PAGE_ROLES: registered only for
     # the roles that may see them (not merely hidden), and each checks again itself.
 ]

@@ -3,7 +3,7 @@
 Both validate the file, check it against the database and compare it with the
 state as of its period. Applying does all of that again inside one writing
 transaction, so either the whole workbook is stored as a new batch or nothing is.
-See ../shared/spec/quarterly-workbook.md, "Meaning of an import".
+See docs/workbook.md, "What an import does".
 """
 
 from __future__ import annotations

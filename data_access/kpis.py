@@ -2,8 +2,8 @@
 
 Thin session-taking wrappers around the pure frame functions in `kpis_progress`,
 `kpis_facilitators`, `kpis_funding` and `kpis_success`; the definitions are in
-../shared/spec/kpis.md. Frames and `kpi_summary` keep raw values; `kpis_report`
-rounds as kpis.md says (counts int, shares to whole percent, euros whole).
+docs/figures.md. Frames and `kpi_summary` keep raw values; `kpis_report`
+rounds as docs/figures.md says (counts int, shares to whole percent, euros whole).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ __all__ = [  # re-exported: callers need only this module
     "summarise",
 ]
 
-# How `kpis_report` rounds each headline figure (kpis.md): counts, shares, euros.
+# How `kpis_report` rounds each headline figure (docs/figures.md): counts, shares, euros.
 COUNT, SHARE, EUROS, WEEKS = "count", "share", "euros", "weeks"
 HEADLINE_KINDS = {
     "communities": COUNT,

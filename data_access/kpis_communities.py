@@ -33,7 +33,7 @@ def community_table(
 ) -> pd.DataFrame:
     """Every community as of the period, with `year`, `participants`, `factor_*`, `score`.
 
-    Factors are only defined for communities that started (kpis.md), so a planned
+    Factors are only defined for communities that started (docs/figures.md), so a planned
     one has missing (NA) factors rather than a misleading "no".
     """
     frames = load_frames(session, programme_id=programme_id, as_of=as_of, filters=filters)

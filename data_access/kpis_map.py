@@ -1,6 +1,6 @@
 """Communities per municipality for the map: all 25 of Overijssel, zeros included.
 
-Counted are the communities that started (status not Planned, kpis.md) up to the
+Counted are the communities that started (status not Planned, docs/figures.md) up to the
 period, by the municipality of the host company. A municipality without any
 community still gets a row, so the map shows it (in the lowest colour) rather than
 leaving a hole in the province.

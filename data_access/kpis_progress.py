@@ -2,7 +2,7 @@
 
 Pure functions on the frame of `state.communities_as_of` (only the columns each one
 reads are needed), vectorised so they stay fast at 10,000 communities. Definitions:
-../shared/spec/kpis.md. Values are raw here; rounding happens at presentation.
+docs/figures.md. Values are raw here; rounding happens at presentation.
 """
 
 from __future__ import annotations

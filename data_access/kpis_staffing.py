@@ -2,7 +2,7 @@
 
 Capacity and load per period re-read the as-of state of every reported period up
 to the chosen one (a handful of quarters), so each point means what the Overview
-showed at that time. Definitions: ../shared/spec/kpis.md.
+showed at that time. Definitions: docs/figures.md.
 """
 
 from __future__ import annotations

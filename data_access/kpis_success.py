@@ -1,6 +1,6 @@
 """The six success factors of the 2023 symposium, per community and as shares.
 
-Each factor is a yes/no derived from what was reported (kpis.md). Shares are over
+Each factor is a yes/no derived from what was reported (docs/figures.md). Shares are over
 communities that started (status not Planned), grouped by start year and/or sector.
 """
 

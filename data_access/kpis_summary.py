@@ -1,7 +1,7 @@
 """The headline figures of a programme (or all) as of a period, and progress to target.
 
 `load_frames` fetches the as-of state once; `summarise` turns it into the single
-numbers of ../shared/spec/kpis.md. Values are raw (NaN where undefined); the
+numbers of docs/figures.md. Values are raw (NaN where undefined); the
 report and the pages round them.
 """
 
@@ -84,7 +84,7 @@ def kpi_summary(
 
 
 def summarise(frames: KpiFrames, *, year: int | None) -> dict:
-    """The single-number figures of kpis.md from already fetched frames."""
+    """The single-number figures of docs/figures.md from already fetched frames."""
     communities, facilitators = frames.communities, frames.facilitators
     this_year = _row_for_year(vs_target(frames), year)
     funding_year = _row_for_year(kfu.funding_per_year(frames.funding, communities), year)

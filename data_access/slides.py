@@ -52,7 +52,7 @@ class Slide:
     number_label: str = ""
     sentence: Sentence | None = None
     text: str = ""  # free text (the officer's remark, the filter line)
-    definition: str = ""  # how the big number is counted (kpis.md)
+    definition: str = ""  # how the big number is counted (docs/figures.md)
     chart: str | None = None  # which builder draws `chart_data`
     chart_data: pd.DataFrame | None = field(default=None, compare=False, repr=False)
 

@@ -1,7 +1,7 @@
 """Saving the Targets page's edits: only the cells that changed, each with who and when.
 
 Every change goes through `targets.set_target`, so it is kept in the history
-(kpis.md: targets are data, with a history of who changed what). An emptied cell is
+(docs/figures.md: targets are data, with a history of who changed what). An emptied cell is
 left alone: a target is corrected, never silently deleted.
 """
 

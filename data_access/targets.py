@@ -1,6 +1,6 @@
 """Yearly targets per programme, editable by an officer, with a history of changes.
 
-Targets are data, not code (kpis.md): each change is recorded as a TargetChange
+Targets are data, not code (docs/figures.md): each change is recorded as a TargetChange
 with the old and new value, who made it and when.
 """
 

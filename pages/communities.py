@@ -190,7 +190,7 @@ DURATION_COLUMNS = ("year", "communities", "mean_weeks", "median_weeks", "share_
 
 
 def duration_table(per_year: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Per start year, as text: whole weeks and whole percent (kpis.md rounding)."""
+    """Per start year, as text: whole weeks and whole percent (docs/figures.md rounding)."""
     weeks = partial(format_count, lang=lang)
     shown = pd.DataFrame(
         {
@@ -207,7 +207,7 @@ def duration_table(per_year: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def render_duration(filters: Filters, lang: str) -> None:
-    """Completion rate and duration per start year (kpis.md), for the sidebar's
+    """Completion rate and duration per start year (docs/figures.md), for the sidebar's
     filters; the search above narrows only the list."""
     st.subheader(t("communities.duration.heading"))
     summary = cache.kpi_summary(filters.programme_id, filters.period, filters.community)

@@ -1,4 +1,4 @@
-"""Upload: template, file, check, preview, apply, summary (issue 3; spec: quarterly-workbook.md)."""
+"""Upload: template, file, check, preview, apply, summary (issue 3; spec: docs/workbook.md)."""
 
 import streamlit as st
 
@@ -63,6 +63,8 @@ def render() -> None:
     require_page("upload")
     st.title(t("upload.title"))
     st.caption(t("upload.intro"))
+    st.page_link("pages/help.py", label=t("upload.guide"), icon=":material/help:",
+                 query_params={"doc": "guide"})  # fmt: skip
     denied = flow.take_denial()
     if denied:
         st.error(denied, icon=":material/block:")

@@ -3,7 +3,7 @@
 
 `python sample_data/make_sample_workbooks.py` (re)writes `sample_data/GasErop_<period>.xlsx`
 for 2022-Q2, 2022-Q4, 2023-Q2 and 2023-Q4 in the format of
-../shared/spec/quarterly-workbook.md. Every file is a full register: it lists every
+docs/workbook.md. Every file is a full register: it lists every
 community and facilitator known by then and the funding quarters so far, so each one
 imports on its own. Statuses follow from the dates: at a period's end a community
 whose end date has passed is completed, one that has started is running, the rest are

@@ -90,7 +90,7 @@ def _vs_target(
 def communities_vs_target(
     programme_id: int | None, as_of: str | None, filters: CommunityFilter | None = None
 ) -> pd.DataFrame:
-    """Communities started per year against the target (see kpis.md)."""
+    """Communities started per year against the target (see docs/figures.md)."""
     return _vs_target(_key(), programme_id, as_of, filters)
 
 

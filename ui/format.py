@@ -1,7 +1,7 @@
 """Numbers, euros and dates written the way each language writes them (Babel).
 
 Dutch: `€ 1.234` and `31 december 2023`; English: `€1,234` and `31 December 2023`.
-Rounding follows kpis.md: counts and euros whole, percentages to whole percent.
+Rounding follows docs/figures.md: counts and euros whole, percentages to whole percent.
 """
 
 from __future__ import annotations

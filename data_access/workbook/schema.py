@@ -1,4 +1,4 @@
-"""The quarterly workbook contract (../shared/spec/quarterly-workbook.md) as data.
+"""The quarterly workbook contract (docs/workbook.md) as data.
 
 The reader, the validator, the template writer and the instructions sheet all read
 this module, so the contract is written down once.

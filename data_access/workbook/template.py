@@ -133,6 +133,7 @@ def _cell_value(value: object, column: schema.ColumnSpec, lang: str) -> object:
 def _write_instructions(sheet: Worksheet) -> None:
     """Every sheet and column with its rule, Dutch and English side by side."""
     sheet.append([translate("template.instructions_intro", lang) for lang in LANGUAGES])
+    sheet.append([translate("template.instructions_help", lang) for lang in LANGUAGES])
     sheet.append([])
     for spec in schema.SHEETS:
         sheet.append([spec.nl, spec.en])

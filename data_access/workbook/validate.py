@@ -2,7 +2,7 @@
 
 `validate_workbook` either refuses the file as a whole (`WorkbookRefused`: exit
 status 2 of the command line) or returns a `ParsedWorkbook` whose issues list every
-deviation from the contract (shared/spec/quarterly-workbook.md).
+deviation from the contract (docs/workbook.md).
 
 Decisions:
 - A missing `Rapportage`/`Report` sheet is an error issue (`missing_sheet`), not a

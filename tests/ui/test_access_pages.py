@@ -16,7 +16,7 @@ from tests.ui.test_upload_page import XLSX, next_quarter_workbook
 
 VIEWER, LEAD, OFFICER, ADMIN = (email for email, _, _ in DEMO_USERS)
 DASHBOARDS = ["", "sectoren", "facilitatoren", "financiering", "vergelijken",
-              "leergemeenschappen", "kaart", "presentatie"]  # fmt: skip
+              "leergemeenschappen", "kaart", "presentatie", "hulp"]  # fmt: skip
 EXPECTED = {
     VIEWER: DASHBOARDS,
     LEAD: [*DASHBOARDS, "uploaden", "geschiedenis"],

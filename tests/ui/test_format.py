@@ -1,4 +1,4 @@
-"""Numbers, euros and dates as each language writes them (kpis.md rounding rules)."""
+"""Numbers, euros and dates as each language writes them (docs/figures.md rounding rules)."""
 
 from __future__ import annotations
 

@@ -91,7 +91,10 @@ def test_valid_upload_shows_preview_counts_and_applies(sample_database, app):
     assert at.success[0].value == f"GasErop!, 2024-Q1 is verwerkt als import #{batch['id']}."
     assert "GE24-01" in community_codes()
     assert at.selectbox(key="sidebar.period").value == "2024-Q1"
-    assert [link.label for link in at.get("page_link")][:1] == ["Naar het overzicht"]
+    assert [link.label for link in at.get("page_link")][:2] == [
+        "Handleiding: invullen, uploaden en meldingen verbeteren",
+        "Naar het overzicht",
+    ]
 
 
 def test_apply_acts_as_the_signed_in_person_without_asking_a_name(sample_database, app):
