@@ -29,12 +29,17 @@ _context_lock = threading.Lock()
 
 
 def _context():
-    """The forkserver context, preloading the readers and the program's main module.
+    """Fork a single-threaded program (the command line); else use a forkserver.
 
-    A child re-runs the main module (as `__mp_main__`); preloading it in the server
-    (`ui.serve` imports Streamlit) makes that cheap. Main modules must be guarded by
-    `if __name__ == "__main__"`, as `python -m data_access` and `ui.serve` are.
+    Forking copies the readers the parent already imported, at no cost, but is unsafe
+    in a threaded server. There the forkserver preloads the readers and the program's
+    main module, which a child re-runs as `__mp_main__` (`ui.serve` imports Streamlit).
+    Main modules must be guarded by `if __name__ == "__main__"`, as
+    `python -m data_access` and `ui.serve` are.
     """
+    if threading.active_count() == 1:
+        _tasks()  # import the readers before forking, once
+        return multiprocessing.get_context("fork")
     with _context_lock:
         context = multiprocessing.get_context("forkserver")
         main = getattr(sys.modules["__main__"].__spec__, "name", None)
