@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from ui import cache
 from ui import upload_flow as flow
 from ui.auth import require_page
 from ui.components import render_safely
@@ -69,7 +68,6 @@ def render() -> None:
         st.error(denied, icon=":material/block:")
     if flow.take_failure():
         st.error(t("error.unexpected"), icon=":material/error:")
-    cache.start_reader_worker()
     render_template_step()
     st.subheader(t("upload.step.file"))
     name = flow.render_name_input()

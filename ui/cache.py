@@ -29,7 +29,6 @@ from data_access.queries import (
 )
 from data_access.slides import Deck, DeckRequest, build_deck
 from data_access.state import reported_periods
-from data_access.workbook.worker import start_worker
 
 TTL_SECONDS = 60
 APPROVED_ONLY_KEY = "sidebar.approved_only"  # the sidebar toggle's widget key
@@ -48,13 +47,6 @@ def _session(key: Key):
 @st.cache_resource(show_spinner=False)
 def _migrated(url: str) -> bool:
     migrate()
-    return True
-
-
-@st.cache_resource(show_spinner=False)
-def start_reader_worker() -> bool:
-    """Once per server: start the process that upload readers fork from (see worker)."""
-    start_worker()
     return True
 
 

@@ -5,53 +5,30 @@ readers' bugs we don't know yet. The file is parsed and validated (and the marke
 report written) in a child process with an address-space limit and a timeout, so a
 crash, a failed allocation that aborts the process (calamine does that), a MemoryError
 or an endless loop costs one refused upload (`worker_failed`, `timed_out`), never the
-server. Children fork from a forkserver that has the readers imported already, so a
-task starts in milliseconds; the result comes back pickled through a pipe.
+server. The timeout is CPU time of the reading (RLIMIT_CPU), so a busy machine doesn't
+refuse a good file. A single-threaded caller (the command line) forks, which copies the readers it
+has imported; a threaded server must not fork, so it starts `python -m
+data_access.workbook.worker`, which reads the task from stdin and writes the pickled
+result to stdout.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
-import multiprocessing.forkserver
 import pickle
 import resource
+import signal
+import subprocess
 import sys
 import threading
 from collections.abc import Callable
 
-from data_access.config import UploadLimits
+from data_access.config import PROJECT_ROOT, UploadLimits
 from data_access.workbook.report import ParsedWorkbook, WorkbookRefused
 
 log = logging.getLogger(__name__)
-READERS = ["data_access.workbook.validate", "data_access.workbook.error_report"]
-_context_lock = threading.Lock()
-
-
-def _context():
-    """Fork a single-threaded program (the command line); else use a forkserver.
-
-    Forking copies the readers the parent already imported, at no cost, but is unsafe
-    in a threaded server. There the forkserver preloads the readers and the program's
-    main module, which a child re-runs as `__mp_main__` (`ui.serve` imports Streamlit).
-    Main modules must be guarded by `if __name__ == "__main__"`, as
-    `python -m data_access` and `ui.serve` are.
-    """
-    if threading.active_count() == 1:
-        _tasks()  # import the readers before forking, once
-        return multiprocessing.get_context("fork")
-    with _context_lock:
-        context = multiprocessing.get_context("forkserver")
-        main = getattr(sys.modules["__main__"].__spec__, "name", None)
-        named = [main] if main and not main.endswith("__main__") else []
-        context.set_forkserver_preload(["__main__", *named, *READERS])
-        return context
-
-
-def start_worker() -> None:
-    """Start the forkserver now (it imports the readers), so the first upload needn't wait."""
-    _context()
-    multiprocessing.forkserver.ensure_running()
+Outcome = tuple[str, object]
 
 
 def validate_isolated(
@@ -75,47 +52,79 @@ def error_report_isolated(content: bytes, issues: list, *, lang: str = "nl") -> 
 
 def run_isolated(task: str, args: tuple, kwargs: dict, *, limits: UploadLimits):
     """Run a task in a child; its refusal, crash or timeout becomes `WorkbookRefused`."""
-    context = _context()
+    request = (limits.worker_memory_bytes, limits.worker_timeout_seconds, task, args, kwargs)
+    if threading.active_count() == 1:
+        status, payload = _forked(request, limits.worker_timeout_seconds)
+    else:
+        status, payload = _subprocess(request, limits.worker_timeout_seconds)
+    if status == "ok":
+        return payload
+    if status == "refused":
+        raise WorkbookRefused(payload[0], **payload[1])
+    log.warning("reading an upload failed in its worker: %s", payload)
+    if status == "timed_out":
+        raise WorkbookRefused(status, seconds=int(limits.worker_timeout_seconds))
+    raise WorkbookRefused("worker_failed")
+
+
+def _forked(request: tuple, timeout: float) -> Outcome:
+    _tasks()  # import the readers before forking, once
+    context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_child, args=(sender, limits.worker_memory_bytes, task, args, kwargs), daemon=True
-    )
+    child = context.Process(target=_child, args=(sender, request), daemon=True)
     child.start()
     sender.close()
     try:
-        status, payload = _receive(receiver, limits.worker_timeout_seconds)
+        if not receiver.poll(timeout):
+            return "timed_out", None
+        return pickle.loads(receiver.recv_bytes())
+    except (EOFError, OSError, pickle.UnpicklingError) as exc:
+        child.join(5)
+        if child.exitcode == -signal.SIGXCPU:
+            return "timed_out", None
+        return "worker_failed", f"exit {child.exitcode}: {exc!r}"
     finally:
         if child.is_alive():
             child.kill()
         child.join(5)
         receiver.close()
-    if status == "ok":
-        return payload
-    if status == "refused":
-        raise WorkbookRefused(payload[0], **payload[1])
-    log.warning("reading an upload failed in its worker (exit %s): %s", child.exitcode, payload)
-    raise WorkbookRefused(status, **({"seconds": int(limits.worker_timeout_seconds)}
-                                     if status == "timed_out" else {}))  # fmt: skip
 
 
-def _receive(receiver, timeout: float) -> tuple[str, object]:
-    """The child's (status, payload); `timed_out` or `worker_failed` when none comes."""
-    if not receiver.poll(timeout):
+def _subprocess(request: tuple, timeout: float) -> Outcome:
+    """A fresh interpreter; the reading is timed by its CPU limit, so a busy machine's slow
+    start-up doesn't count, and the wall clock only guards against a stuck child."""
+    command = [sys.executable, "-m", "data_access.workbook.worker"]
+    try:
+        done = subprocess.run(command, input=pickle.dumps(request), capture_output=True,
+                              timeout=4 * timeout + 60, cwd=PROJECT_ROOT)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return "timed_out", None
+    if done.returncode == -signal.SIGXCPU:
         return "timed_out", None
     try:
-        return pickle.loads(receiver.recv_bytes())
-    except (EOFError, OSError, pickle.UnpicklingError) as exc:
-        return "worker_failed", repr(exc)
+        return pickle.loads(done.stdout)
+    except (EOFError, pickle.UnpicklingError):
+        return "worker_failed", f"exit {done.returncode}: {done.stderr[-500:]!r}"
 
 
-def _child(sender, memory_bytes: int, task: str, args: tuple, kwargs: dict) -> None:
-    """In the child: limit the address space, run the task, send back what came of it."""
+def _child(sender, request: tuple) -> None:
+    """In a forked child: run the task and send back what came of it."""
+    sender.send_bytes(_run(request))
+    sender.close()
+
+
+def _run(request: tuple) -> bytes:
+    """Limit the address space, run the task, and pickle what came of it."""
+    memory_bytes, seconds, task, args, kwargs = request
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:  # never above a limit the whole program runs under
         memory_bytes = min(memory_bytes, hard)
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = int(used.ru_utime + used.ru_stime + seconds) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, resource.getrlimit(resource.RLIMIT_CPU)[1]))
     try:
-        outcome: tuple[str, object] = ("ok", _tasks()[task](*args, **kwargs))
+        outcome: Outcome = ("ok", _tasks()[task](*args, **kwargs))
     except WorkbookRefused as refused:
         outcome = ("refused", (refused.code, refused.params))
     except MemoryError:
@@ -123,11 +132,9 @@ def _child(sender, memory_bytes: int, task: str, args: tuple, kwargs: dict) -> N
     except Exception as exc:  # a reader bug: one refused upload, logged in the parent
         outcome = ("worker_failed", repr(exc))
     try:
-        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
     except MemoryError:
-        data = pickle.dumps(("worker_failed", "MemoryError while sending the result"))
-    sender.send_bytes(data)
-    sender.close()
+        return pickle.dumps(("worker_failed", "MemoryError while sending the result"))
 
 
 def _tasks() -> dict[str, Callable]:
@@ -135,3 +142,12 @@ def _tasks() -> dict[str, Callable]:
     from data_access.workbook.validate import validate_workbook
 
     return {"validate": validate_workbook, "error_report": write_error_report}
+
+
+def main() -> None:
+    """`python -m data_access.workbook.worker`: a pickled task on stdin, its outcome on stdout."""
+    sys.stdout.buffer.write(_run(pickle.load(sys.stdin.buffer)))
+
+
+if __name__ == "__main__":
+    main()
