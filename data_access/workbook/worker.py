@@ -68,7 +68,7 @@ def run_isolated(task: str, args: tuple, kwargs: dict, *, limits: UploadLimits):
 
 
 def _forked(request: tuple, timeout: float) -> Outcome:
-    _tasks()  # import the readers before forking, once
+    _task(request[2])  # import the reader before forking, once
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, request), daemon=True)
@@ -124,7 +124,7 @@ def _run(request: tuple) -> bytes:
     cpu = int(used.ru_utime + used.ru_stime + seconds) + 1
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, resource.getrlimit(resource.RLIMIT_CPU)[1]))
     try:
-        outcome: Outcome = ("ok", _tasks()[task](*args, **kwargs))
+        outcome: Outcome = ("ok", _task(task)(*args, **kwargs))
     except WorkbookRefused as refused:
         outcome = ("refused", (refused.code, refused.params))
     except MemoryError:
@@ -137,11 +137,15 @@ def _run(request: tuple) -> bytes:
         return pickle.dumps(("worker_failed", "MemoryError while sending the result"))
 
 
-def _tasks() -> dict[str, Callable]:
-    from data_access.workbook.error_report import write_error_report
-    from data_access.workbook.validate import validate_workbook
+def _task(name: str) -> Callable:
+    """Import only what the task needs: a fresh worker's start-up is mostly imports."""
+    if name == "validate":
+        from data_access.workbook.validate import validate_workbook
 
-    return {"validate": validate_workbook, "error_report": write_error_report}
+        return validate_workbook
+    from data_access.workbook.error_report import write_error_report
+
+    return write_error_report
 
 
 def main() -> None:
