@@ -11,14 +11,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.helpers import IDLE_APP, expect_year_cards, screenshot, wait_for_app
+from tests.browser.helpers import IDLE_APP, expect_year_cards, screenshot
 from tests.security.hostile_files import HOSTILE_UPLOADS
 
 pytestmark = pytest.mark.browser
 
 LEAD = "lead@demo.lc-monitor.local"
 CARD = {"Gestart in 2022": "13 van 13"}
-UPLOAD_MS = 120_000  # the first upload may wait for the reader process to start
+UPLOAD_MS = 120_000  # a fresh server's first runs, and each upload's reader process
 
 
 # What each refusal says (nl), checked on the page; the messages' own test is elsewhere.
@@ -31,7 +31,7 @@ SAYS = {
 
 def load_overview(viewer: Page, app_url: str) -> None:
     viewer.goto(f"{app_url}/?demo={LEAD}")
-    wait_for_app(viewer)
+    viewer.wait_for_selector(IDLE_APP, timeout=UPLOAD_MS)
     expect_year_cards(viewer.get_by_test_id("stMain"), CARD)
     expect(viewer.get_by_text("Connection error")).to_have_count(0)
 
@@ -42,9 +42,9 @@ def test_hostile_uploads_are_refused_while_the_overview_keeps_loading(
     viewer = browser.new_context().new_page()
     load_overview(viewer, app_url)
     page.goto(f"{app_url}/?demo={LEAD}")
-    wait_for_app(page)
+    page.wait_for_selector(IDLE_APP, timeout=UPLOAD_MS)
     page.get_by_test_id("stSidebarNav").get_by_text("Uploaden", exact=True).click()
-    wait_for_app(page)
+    page.wait_for_selector(IDLE_APP, timeout=UPLOAD_MS)
     main = page.get_by_test_id("stMain")
     for build, file_name, code in HOSTILE_UPLOADS.values():
         content = build()
