@@ -21,10 +21,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from data_access import cli_access
 from data_access.access import PermissionDenied
 from data_access.backup import BackupError
+from data_access.config import UploadLimits
 from data_access.history import HistoryError, list_imports, undo_import
 from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from data_access.import_result import ENTITIES, ImportResult
-from data_access.workbook.report import Issue
+from data_access.workbook.report import Issue, WorkbookRefused
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -85,6 +86,9 @@ def run_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         return _fail(translate("cli.file_not_found", args.lang, path=path), EXIT_UNREADABLE)
+    oversized = _refuse_oversized(path, args.lang)
+    if oversized is not None:
+        return _report_import(oversized, args)
     content = path.read_bytes()
     if args.dry_run:
         result = plan_import(content, path.name, lang=args.lang)
@@ -92,6 +96,21 @@ def run_import(args: argparse.Namespace) -> int:
         return _fail(translate("cli.as_required", args.lang), EXIT_UNREADABLE)
     else:
         result = apply_import(content, path.name, uploaded_by=args.actor, lang=args.lang)
+    return _report_import(result, args)
+
+
+def _refuse_oversized(path: Path, lang: str) -> ImportResult | None:
+    """A file over the size limit is refused from its size alone, before it is read."""
+    from data_access.workbook.sniff import check_size
+
+    try:
+        check_size(path.stat().st_size, limits=UploadLimits.from_env())
+    except WorkbookRefused as refused:
+        return ImportResult(status="refused", issues=[refused.issue()], lang=lang)
+    return None
+
+
+def _report_import(result: ImportResult, args: argparse.Namespace) -> int:
     print(result.to_json(args.lang) if args.json else summarise(result, args.lang))
     if result.status == "refused":
         return EXIT_UNREADABLE

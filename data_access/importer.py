@@ -122,11 +122,11 @@ def checksum_of(content: bytes) -> str:
 def _validate(
     content: bytes, file_name: str, limits: UploadLimits | None
 ) -> ParsedWorkbook | ImportResult:
-    # Imported here so the importer loads even while the validator is being written.
-    from data_access.workbook.validate import validate_workbook
+    """Validate in a bounded worker process: no file can take this process down."""
+    from data_access.workbook.worker import validate_isolated
 
     try:
-        return validate_workbook(content, file_name, limits=limits)
+        return validate_isolated(content, file_name, limits=limits)
     except WorkbookRefused as refused:
         return ImportResult(status="refused", issues=[refused.issue()])
 

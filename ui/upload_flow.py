@@ -19,7 +19,7 @@ from data_access.import_result import ImportResult
 from data_access.importer import apply_import, checksum_of, plan_parsed
 from data_access.workbook.prefill import prefilled_template
 from data_access.workbook.report import WorkbookRefused
-from data_access.workbook.validate import validate_workbook
+from data_access.workbook.worker import validate_isolated
 from ui import cache
 from ui.auth import current_actor
 from ui.i18n import current_language, t
@@ -94,11 +94,16 @@ def check_upload(uploaded) -> CheckedFile:
 
 
 def plan_with_progress(content: bytes, file_name: str) -> ImportResult:
-    """`plan_import` in two visible steps: read and check the file, then compare it."""
+    """`plan_import` in two visible steps: read and check the file, then compare it.
+
+    Reading runs in a bounded worker process (see data_access.workbook.worker); the
+    spinner shows that the page is waiting for it.
+    """
     lang = current_language()
     bar = st.progress(0, text=t("upload.progress.reading"))
     try:
-        parsed = validate_workbook(content, file_name)
+        with st.spinner(t("upload.progress.reading")):
+            parsed = validate_isolated(content, file_name)
     except WorkbookRefused as refused:
         bar.empty()
         return ImportResult(status="refused", issues=[refused.issue()], lang=lang)

@@ -13,8 +13,9 @@ import streamlit as st
 
 from data_access.import_result import COUNT_KINDS, ENTITIES, ImportResult
 from data_access.workbook import schema
-from data_access.workbook.error_report import report_file_name, write_error_report
+from data_access.workbook.error_report import report_file_name
 from data_access.workbook.report import Issue
+from data_access.workbook.worker import error_report_isolated
 from ui.format import format_long_date
 from ui.i18n import current_language, t
 
@@ -46,7 +47,7 @@ def render_issue_report(result: ImportResult, *, content: bytes, file_name: str)
         lang = current_language()
         st.download_button(
             t("upload.report.download"),
-            data=lambda: write_error_report(content, result.issues, lang=lang),
+            data=lambda: error_report_isolated(content, result.issues, lang=lang),
             file_name=report_file_name(file_name, lang=lang),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/download:",

@@ -59,7 +59,13 @@ def _open_copy(content: bytes) -> Workbook:
             warnings.simplefilter("ignore")  # unsupported extensions, data validation notes
             return load_workbook(io.BytesIO(content))
     except Exception:  # .xls, .ods, or an xlsx openpyxl dislikes but calamine reads
+        pass
+    try:
         return _copy_values(content)
+    except Exception:  # unreadable after all: the report is the Problems sheet alone
+        book = Workbook()
+        book.remove(book.active)
+        return book
 
 
 def _copy_values(content: bytes) -> Workbook:

@@ -17,10 +17,9 @@ import pandas as pd
 import python_calamine as calamine
 
 from data_access.config import UploadLimits
+from data_access.workbook.extent import HEADER_SCAN_ROWS
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.schema import SHEETS, SheetSpec, normalise_name
-
-HEADER_SCAN_ROWS = 50  # title rows tolerated above a header row
 
 
 def fold(text: object) -> str:

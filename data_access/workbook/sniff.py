@@ -16,12 +16,15 @@ import zipfile
 import olefile
 
 from data_access.config import UploadLimits
+from data_access.workbook.formats import other_format, other_zip_format
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.zipcheck import check_zip_members
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+MANIFEST = "META-INF/manifest.xml"
+MAX_MANIFEST = 4 * 1024 * 1024
 BIFF_FILEPASS = 0x002F
 BIFF_EOF = 0x000A
 
@@ -32,17 +35,23 @@ def sniff_workbook(content: bytes, file_name: str, *, limits: UploadLimits) -> s
     """Return "xlsx" (also .xlsm), "ods" or "xls", or raise `WorkbookRefused`."""
     if not content:
         raise WorkbookRefused("empty_file")
-    if len(content) > limits.max_file_bytes:
-        raise WorkbookRefused(
-            "file_too_large",
-            size_mb=_megabytes(len(content)),
-            max_mb=_megabytes(limits.max_file_bytes),
-        )
+    check_size(len(content), limits=limits)
     if content.startswith(ZIP_MAGIC):
         return _sniff_zip(content, file_name, limits=limits)
     if content.startswith(OLE2_MAGIC):
         return _sniff_ole(content, file_name)
+    text_format = other_format(content[:4096])
+    if text_format is not None:
+        raise WorkbookRefused("unsupported_format", format=text_format)
     raise WorkbookRefused("not_a_spreadsheet", detail=file_name)
+
+
+def check_size(size: int, *, limits: UploadLimits) -> None:
+    """Refuse a file over the size limit (the command line asks before reading it)."""
+    if size > limits.max_file_bytes:
+        raise WorkbookRefused(
+            "file_too_large", size_mb=_megabytes(size), max_mb=_megabytes(limits.max_file_bytes)
+        )
 
 
 def _megabytes(size: int) -> str:
@@ -59,9 +68,21 @@ def _sniff_zip(content: bytes, file_name: str, *, limits: UploadLimits) -> str:
     names = {member.filename for member in members}
     kind = _zip_kind(archive, names)
     if kind is None:
+        zip_format = other_zip_format(names)
+        if zip_format is not None:
+            raise WorkbookRefused("unsupported_format", format=zip_format)
         raise WorkbookRefused("not_a_spreadsheet", detail=file_name)
     check_zip_members(content, members, limits=limits)
+    if kind == ODS and _ods_encrypted(archive, names):
+        raise WorkbookRefused("password_protected")
     return kind
+
+
+def _ods_encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """LibreOffice lists an encrypted part's key data in the manifest (`encryption-data`)."""
+    if MANIFEST not in names or archive.getinfo(MANIFEST).file_size > MAX_MANIFEST:
+        return False
+    return b"encryption-data" in archive.read(MANIFEST)
 
 
 def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str | None:

@@ -19,6 +19,8 @@ import pandas as pd
 
 from data_access.config import UploadLimits
 from data_access.workbook.columns import add_sheet_issue, convert_table
+from data_access.workbook.extent import check_extent
+from data_access.workbook.macrosheets import without_macro_sheets
 from data_access.workbook.read import (
     find_header,
     match_sheets,
@@ -30,7 +32,7 @@ from data_access.workbook.report import ParsedWorkbook, WorkbookRefused
 from data_access.workbook.report_sheet import read_report
 from data_access.workbook.rules import SHEET_RULES
 from data_access.workbook.schema import DATE, REPORT, SHEETS, TABLE_SHEETS, SheetSpec
-from data_access.workbook.sniff import sniff_workbook
+from data_access.workbook.sniff import XLSX, sniff_workbook
 from data_access.workbook.values import to_dates
 
 SHEET_ORDER = {spec.key: position for position, spec in enumerate(SHEETS)}
@@ -41,8 +43,9 @@ def validate_workbook(
 ) -> ParsedWorkbook:
     """Read and check a workbook; raise `WorkbookRefused` if it can't be read at all."""
     limits = limits or UploadLimits.from_env()
-    sniff_workbook(content, file_name, limits=limits)
-    workbook = open_workbook(content)
+    kind = sniff_workbook(content, file_name, limits=limits)
+    check_extent(content, kind, limits=limits)
+    workbook = open_workbook(without_macro_sheets(content) if kind == XLSX else content)
     parsed = ParsedWorkbook(sheet_names=match_sheets(workbook))
     grids = {
         key: read_grid(workbook, name, limits=limits) for key, name in parsed.sheet_names.items()
@@ -50,12 +53,24 @@ def validate_workbook(
     if REPORT.key in grids:
         read_report(parsed, grids[REPORT.key])
     else:
-        parsed.add("missing_sheet", sheet=f"{REPORT.nl} / {REPORT.en}")
+        _add_missing_sheets(parsed, workbook.sheet_names)
     for spec in TABLE_SHEETS:
         if spec.key in grids:
             setattr(parsed, spec.key, _validate_table(parsed, spec, grids[spec.key], limits))
     parsed.issues.sort(key=_issue_order(parsed))
     return parsed
+
+
+def _add_missing_sheets(parsed: ParsedWorkbook, file_sheets: list[str]) -> None:
+    """The required sheet is missing: name every template sheet absent and those present."""
+    missing = [spec for spec in SHEETS if spec.key not in parsed.sheet_names]
+    parsed.add(
+        "missing_sheet",
+        sheet=f"{REPORT.nl} / {REPORT.en}",
+        missing=", ".join(f"{spec.nl} / {spec.en}" for spec in missing),
+        found=", ".join(f"'{name}'" for name in file_sheets[:20])
+        + (", …" if len(file_sheets) > 20 else ""),
+    )
 
 
 def _issue_order(parsed: ParsedWorkbook):

@@ -80,8 +80,8 @@ def patch_member(
     return bytes(data)
 
 
-def zip_bomb(member_bytes: int = 2 * 1024 * 1024) -> bytes:
-    """A valid workbook plus one member of zeros that inflates over 1000 times."""
+def zip_bomb(member_bytes: int = 101 * 1024 * 1024) -> bytes:
+    """A valid workbook plus one member of zeros over 100 MB that inflates over 1000 times."""
     return rezip(valid_workbook(), add={"xl/media/padding.xml": bytes(member_bytes)})
 
 

@@ -28,11 +28,12 @@ def refusal_code(content: bytes, file_name: str = "q.xlsx", **limits: int) -> st
 CORPUS = {
     "empty file": (lambda: b"", "empty_file"),
     "one byte": (lambda: b"P", "not_a_spreadsheet"),
-    "text named .xlsx": (lambda: b"Programma;GasErop!\nPeriode;2023-Q2\n", "not_a_spreadsheet"),
+    "csv named .xlsx": (lambda: b"Programma;GasErop!\nPeriode;2023-Q2\n", "unsupported_format"),
+    "plain text named .xlsx": (lambda: b"Programma GasErop!\nPeriode 2023\n", "not_a_spreadsheet"),
     "png named .xlsx": (lambda: hostile.PNG, "not_a_spreadsheet"),
     "pdf named .xlsx": (lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "not_a_spreadsheet"),
     "html named .xls": (lambda: b"<html><table><tr><td>1</td></tr></table>", "not_a_spreadsheet"),
-    "utf-16 csv": (lambda: "Code;Naam\n".encode("utf-16"), "not_a_spreadsheet"),
+    "utf-16 csv": (lambda: "Code;Naam\n".encode("utf-16"), "unsupported_format"),
     "empty zip": (lambda: b"PK\x05\x06" + bytes(18), "not_a_spreadsheet"),
     "truncated to half": (lambda: VALID[:HALF], "corrupt_file"),
     "last bytes cut": (lambda: VALID[:-30], "corrupt_file"),
@@ -56,7 +57,7 @@ CORPUS = {
     ),
     "xlsb (binary workbook)": (
         lambda: hostile.rezip(VALID, drop=("xl/workbook.xml",), add={"xl/workbook.bin": b"\0"}),
-        "not_a_spreadsheet",
+        "unsupported_format",
     ),
     "odt, not ods": (
         lambda: hostile.rezip(
