@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 UV_VERSION := 0.9.30
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench clean deck load lock
+.PHONY: install run test lint format bench clean deck load lock screenshots
 
 install: $(STAMP)
 
@@ -57,6 +57,10 @@ deck: install
 	$(if $(OUT),,$(error usage: make deck OUT=deck.pptx [PERIOD=2023-Q4] [LANG=en]))
 	$(PY) -m ui.export "$(OUT)" $(if $(PERIOD),--period $(PERIOD)) \
 		$(if $(filter command line,$(origin LANG)),--lang $(LANG))
+
+# Every page at 1024 and 1280 px in Dutch and English, into screenshots/ (git-ignored).
+screenshots: install
+	$(PY) scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts bench/out
