@@ -61,7 +61,7 @@ def visit(page, base: str, stop: Stop) -> None:
     full-page screenshot would otherwise show only the first screen."""
     page.set_viewport_size({"width": stop.width, "height": HEIGHT})
     page.goto(stop.url(base))
-    page.get_by_test_id("stMain").get_by_role("heading").first.wait_for()
+    page.get_by_test_id("stMain").get_by_role("heading").first.wait_for(timeout=90_000)
     wait_for_app(page)
     height = page.evaluate(TALL_SCRIPT)
     page.set_viewport_size({"width": stop.width, "height": max(HEIGHT, height)})
