@@ -10,11 +10,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tests.browser.helpers import wait_for_app
+from tests.browser.helpers import IDLE_APP
 from tests.conftest import PROJECT_ROOT
 
 WIDTHS = (1024, 1280)
 HEIGHT = 800
+LOAD_MS = 120_000
 LANGUAGES = ("nl", "en")
 # "aanmelden" is only registered for someone without a role: not reachable with sample data.
 URL_PATHS = [
@@ -61,8 +62,9 @@ def visit(page, base: str, stop: Stop) -> None:
     full-page screenshot would otherwise show only the first screen."""
     page.set_viewport_size({"width": stop.width, "height": HEIGHT})
     page.goto(stop.url(base))
-    page.get_by_test_id("stMain").get_by_role("heading").first.wait_for(timeout=90_000)
-    wait_for_app(page)
+    # Generous waits: a first visit imports plotly, and the machine may be busy.
+    page.get_by_test_id("stMain").get_by_role("heading").first.wait_for(timeout=LOAD_MS)
+    page.wait_for_selector(IDLE_APP, timeout=LOAD_MS)
     height = page.evaluate(TALL_SCRIPT)
     page.set_viewport_size({"width": stop.width, "height": max(HEIGHT, height)})
     page.wait_for_timeout(300)  # fonts and plotly settle after the resize
