@@ -8,6 +8,8 @@ being cut. Only Streamlit's stable `data-testid` attributes are used as selector
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 CARD_MIN_WIDTH = "12rem"
@@ -29,3 +31,19 @@ STYLE = f"""<style>
 def render_layout_style() -> None:
     """Add the CSS to this run's page (a <style> alone takes no room on the page)."""
     st.html(STYLE)
+
+
+DROPZONE = '[data-testid="stFileUploaderDropzone"]'
+
+
+def render_uploader_words(*, button: str, limit: str) -> None:
+    """Streamlit's file uploader has no setting for its own words ("Upload", "25MB per
+    file"): write them over in the user's language, keeping the real limit."""
+    st.html(f"""<style>
+{DROPZONE} button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+{DROPZONE} button [data-testid="stMarkdownContainer"] p::after {{
+  content: {json.dumps(button)}; font-size: 1rem; }}
+{DROPZONE} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+{DROPZONE} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: {json.dumps(limit)}; font-size: 0.875rem; }}
+</style>""")

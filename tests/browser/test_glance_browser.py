@@ -5,6 +5,7 @@ overflowed go to test-artifacts/ (the offending elements outlined in red)."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import serve_app
 from tests.browser.glance import overflowing, tour, visit
@@ -25,7 +26,12 @@ def sample_app(tmp_path_factory: pytest.TempPathFactory):
 def test_no_text_is_cut_off_on_any_page_at_laptop_widths_in_either_language(page, sample_app):
     problems: dict[str, list[dict]] = {}
     for stop in tour():
-        visit(page, sample_app, stop)
+        try:
+            visit(page, sample_app, stop)
+        except PlaywrightTimeout:
+            screenshot(page, f"overflow_{stop.name}_not_loaded")
+            problems[stop.name] = [{"text": "the page did not finish loading"}]
+            continue
         found = overflowing(page)
         if found:
             page.add_style_tag(content=OUTLINE)

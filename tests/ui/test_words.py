@@ -36,3 +36,44 @@ def test_the_audit_log_says_what_a_write_was_about_in_words(sample_database, app
     assert not table.isin(["None"]).any().any()
     assert not table.isna().any().any()
     assert at.date_input(key="audit.dates").proto.format == "DD-MM-YYYY"
+
+
+def test_the_uploader_says_its_button_and_limit_in_the_users_language(sample_database, app):
+    at = as_user(app, LEAD)
+    at.switch_page("pages/upload.py").run()
+    assert not at.exception
+    limit = "maximaal 25 MB per bestand (.xlsx, .xlsm, .xls of .ods)."
+    assert at.get("file_uploader")[0].help.endswith(limit)
+    styles = "".join(element.proto.body for element in at.get("html"))
+    assert '"Kies een bestand"' in styles and limit in styles
+
+
+def test_without_next_years_target_an_officer_gets_a_link_to_set_it(sample_database, app):
+    at = as_user(app, OFFICER)
+    at.switch_page("pages/facilitators.py").run()
+    assert not at.exception
+    links = at.get("page_link")
+    assert [(link.proto.label, link.proto.page) for link in links] == [
+        ("Leg het doel voor 2024 vast op Doelen", "doelen")
+    ]
+
+
+def test_without_next_years_target_a_viewer_is_told_who_sets_it(sample_database, app):
+    at = as_user(app, VIEWER)
+    at.switch_page("pages/facilitators.py").run()
+    assert not at.get("page_link")
+    assert "Een beleidsmedewerker legt het doel voor 2024 vast op de pagina Doelen." in [
+        c.value for c in at.caption
+    ]
+
+
+def test_a_link_to_a_period_or_programme_that_does_not_exist_says_it_was_replaced(
+    sample_database, app
+):
+    app.query_params.update({"period": "2030-Q9", "programme": "99"})
+    at = as_user(app, VIEWER)
+    assert [w.value for w in at.sidebar.warning] == [
+        "De link vroeg om programma '99', maar dat is er niet. Je ziet nu GasErop!.",
+        "De link vroeg om periode '2030-Q9', maar die is er niet. Je ziet nu 2023-Q4.",
+    ]
+    assert at.query_params["period"] in ("2023-Q4", ["2023-Q4"])
