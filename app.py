@@ -88,7 +88,11 @@ protected = {
     ),
 }
 if auth.may_see(actor, "dashboards"):
-    pages += [page for name, page in protected.items() if auth.may_see(actor, name)]
+    # Pages not for this actor answer their address with "no access" (hidden in the menu).
+    pages += [
+        page if auth.may_see(actor, name) else auth.refusal_page(page, name)
+        for name, page in protected.items()
+    ]
 else:  # not signed in, or no role yet: only the page that says how to get in
     pages = [
         st.Page(
@@ -98,7 +102,7 @@ else:  # not signed in, or no role yet: only the page that says how to get in
             url_path="aanmelden",
         )
     ]
-st.session_state["nav.registered"] = [p.url_path for p in pages]  # what tests can see
+st.session_state["nav.registered"] = [p.url_path for p in pages if p.visibility == "visible"]
 page = st.navigation(pages)
 drop_other_pages_params(page.url_path)
 render_sidebar()

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from tests.browser.conftest import serve_app
-from tests.browser.glance import overflowing, tour, visit
+from tests.browser.glance import LOAD_MS, overflowing, tour, visit
 from tests.browser.helpers import screenshot
 
 pytestmark = pytest.mark.browser
@@ -38,3 +39,19 @@ def test_no_text_is_cut_off_on_any_page_at_laptop_widths_in_either_language(page
             screenshot(page, f"overflow_{stop.name}")
             problems[stop.name] = found
     assert problems == {}
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("nl", "Je hebt geen toegang tot deze pagina. Deze pagina is voor: Programmaleider."),
+     ("en", "You have no access to this page. This page is for: Programme lead.")],
+)  # fmt: skip
+def test_a_viewer_opening_the_upload_address_is_told_which_role_opens_it(
+    page, sample_app, lang, expected
+):
+    page.goto(f"{sample_app}/uploaden?lang={lang}&demo=viewer@demo.lc-monitor.local")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_test_id("stAlert")).to_contain_text(expected, timeout=LOAD_MS)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
+    expect(page.get_by_test_id("stSidebarNav")).not_to_contain_text("Uploaden")
