@@ -9,6 +9,7 @@ import pytest
 
 from data_access.db import session_scope
 from data_access.filters import CommunityFilter
+from data_access.kpis_funding import funding_headline
 from data_access.kpis_summary import communities_vs_target, kpi_summary, years_begun
 from data_access.queries import get_programme
 from data_access.sample import load_sample_data
@@ -52,3 +53,10 @@ def test_a_sector_filter_sets_no_programme_target_against_its_count(sample):
     assert frame["target_started"].isna().all() and frame["cumulative_target"].isna().all()
     assert math.isnan(summary["target_facilitators_certified"])
     assert summary["target_budget_this_year"] == 200_000  # funding stays the programme's
+
+
+def test_funding_headline_for_the_periods_year(sample):
+    with session_scope() as session:
+        q4 = funding_headline(kpi_summary(session, programme_id=sample, as_of="2023-Q4"))
+    assert q4 == {"budget": 200_000.0, "granted": 200_000.0, "spent": 151_450.0,
+                  "remaining": 48_550.0, "spent_per_community": 15_145.0}  # fmt: skip

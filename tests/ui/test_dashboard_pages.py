@@ -141,3 +141,16 @@ def test_every_dashboard_page_has_an_empty_state(page, database, app):
     assert [i.value for i in at.info] == [
         "Er is nog geen programma. Upload een kwartaalrapportage om te beginnen."
     ]
+
+
+def test_funding_page_opens_with_its_headline_figures(sample_database, app):
+    at = open_page(app, "funding")
+    assert not at.exception
+    cards = {metric.label: metric.value for metric in at.metric}
+    assert cards == {
+        "Budget 2023": "€ 200.000",
+        "Toegekend 2023": "€ 200.000",
+        "Besteed 2023": "€ 151.450",
+        "Resterend budget 2023": "€ 48.550",
+        "Besteed per leergemeenschap 2023": "€ 15.145",
+    }
