@@ -29,7 +29,10 @@ APPROVED_PARAM = "approved"  # "1": approved imports only (key: cache.APPROVED_O
 # URL parameters that belong to one page (by its url_path), each with the widget key
 # it seeds. Once the page has read one into its widget, other pages drop it from the
 # URL, so a link copied there says only what that page shows.
-PAGE_PARAMS = {"vergelijken": {"a": "compare.a", "b": "compare.b"}}
+PAGE_PARAMS = {
+    "vergelijken": {"a": "compare.a", "b": "compare.b"},
+    "leergemeenschappen": {"q": "communities.search", "status": "communities.statuses"},
+}
 
 
 @dataclass(frozen=True)
