@@ -72,13 +72,15 @@ def render() -> None:
     render_template_step()
     st.subheader(t("upload.step.file"))
     name = flow.render_name_input()
-    limit = t("upload.file.limit", megabytes=st.get_option("server.maxUploadSize"))
-    render_uploader_words(button=t("upload.file.button"), limit=limit)
+    megabytes = st.get_option("server.maxUploadSize")
+    render_uploader_words(
+        button=t("upload.file.button"), limit=t("upload.file.dropzone", megabytes=megabytes)
+    )
     uploaded = st.file_uploader(
         t("upload.file.label"),
         type=["xlsx", "xlsm", "xls", "ods"],
         key=flow.uploader_key(),
-        help=limit,
+        help=t("upload.file.limit", megabytes=megabytes),
     )
     if uploaded is None:
         flow.forget_upload()
