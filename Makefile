@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 UV_VERSION := 0.9.30
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench clean deck load lock docs
+.PHONY: install run test lint format bench clean deck load lock docs screenshots
 
 install: $(STAMP)
 
@@ -63,6 +63,10 @@ deck: install
 docs: install
 	$(PY) -m data_access.docs_figures
 	$(PY) scripts/build_docs.py site
+
+# Every page at 1024 and 1280 px in Dutch and English, into screenshots/ (git-ignored).
+screenshots: install
+	$(PY) scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts bench/out site

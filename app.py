@@ -6,12 +6,14 @@ import streamlit as st
 
 from ui import auth, cache
 from ui.i18n import t
+from ui.layout import render_layout_style
 from ui.sidebar import drop_other_pages_params, render_sidebar
 
 # A file, not a material icon: Streamlit fetches a material favicon from Google's font
 # servers, a request from every officer's browser that a closed network refuses.
 FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
 st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
+render_layout_style()
 cache.ensure_migrated()
 actor = auth.sign_in()  # draws the sign-in or demo user selector; roles from the database
 # A url_path must differ from its file's name: while `pages/` exists, Streamlit's
@@ -87,7 +89,11 @@ protected = {
     ),
 }
 if auth.may_see(actor, "dashboards"):
-    pages += [page for name, page in protected.items() if auth.may_see(actor, name)]
+    # Pages not for this actor answer their address with "no access" (hidden in the menu).
+    pages += [
+        page if auth.may_see(actor, name) else auth.refusal_page(page, name)
+        for name, page in protected.items()
+    ]
 else:  # not signed in, or no role yet: only the page that says how to get in
     pages = [
         st.Page(
@@ -97,7 +103,7 @@ else:  # not signed in, or no role yet: only the page that says how to get in
             url_path="aanmelden",
         )
     ]
-st.session_state["nav.registered"] = [p.url_path for p in pages]  # what tests can see
+st.session_state["nav.registered"] = [p.url_path for p in pages if p.visibility == "visible"]
 page = st.navigation(pages)
 drop_other_pages_params(page.url_path)
 render_sidebar()

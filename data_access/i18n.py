@@ -10,6 +10,8 @@ import json
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
+
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -30,3 +32,20 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> st
     language = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     template = catalog(language).get(key) or catalog(DEFAULT_LANGUAGE).get(key) or key
     return template.format(**params) if params else template
+
+
+def plural_key(key: str, count: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    """`key.one` or `key.other`: the form the language's plural rule (CLDR, through
+    Babel) asks for with `count`, so "1 facilitator is" and "2 facilitators are"."""
+    language = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    if count is None or count != count:  # no count (None, NaN): the general form
+        return f"{key}.other"
+    number = int(count) if float(count).is_integer() else count
+    return f"{key}.{Locale.parse(language).plural_form(number)}"
+
+
+def translate_count(
+    key: str, count: float, lang: str = DEFAULT_LANGUAGE, /, **params: object
+) -> str:
+    """`translate` of the plural form of `key` that fits `count` (see `plural_key`)."""
+    return translate(plural_key(key, count, lang), lang, **params)

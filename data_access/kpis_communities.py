@@ -122,11 +122,12 @@ def display_table(table: pd.DataFrame, *, lang: str) -> pd.DataFrame:
         {
             "code": table["code"],
             "name": table["name"],
+            # Status next to the name: on a laptop the last columns are off-screen.
+            "status": table["status"].map(_labels(COMMUNITY_STATUS_CHOICES, index)),
             "company": table["company"],
             "sector": table["sector"].map(_labels(SECTOR_CHOICES, index)),
             "municipality": table["municipality"],
             "year": table["year"],
-            "status": table["status"].map(_labels(COMMUNITY_STATUS_CHOICES, index)),
             "facilitator": table["facilitator"],
             "participants": table["participants"],
             "score": (table["score"].astype("string") + f"/{len(SUCCESS_FACTORS)}").fillna("–"),

@@ -40,3 +40,21 @@ def funding_per_year(funding: pd.DataFrame, communities: pd.DataFrame) -> pd.Dat
     frame["spent_per_community"] = (frame["spent"] / divisor).astype("float64")
     frame = frame.rename_axis("year").reset_index().astype({"year": "int64"})
     return frame[YEAR_COLUMNS]
+
+
+HEADLINE = ("budget", "granted", "spent", "remaining", "spent_per_community")
+
+
+def funding_headline(summary: dict) -> dict[str, float]:
+    """The funding page's opening figures for the summary's year, from `kpi_summary`:
+    budget, granted, spent, what remains of the budget (budget − spent; NaN without a
+    budget) and spent per community started that year."""
+    budget = float(summary["target_budget_this_year"])
+    spent = float(summary["spent_this_year"])
+    return {
+        "budget": budget,
+        "granted": float(summary["granted_this_year"]),
+        "spent": spent,
+        "remaining": budget - spent,
+        "spent_per_community": float(summary["spent_per_community_this_year"]),
+    }

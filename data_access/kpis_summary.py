@@ -46,16 +46,29 @@ def load_frames(
 ) -> KpiFrames:
     """Fetch the as-of frames and targets once, to compute many figures from them.
 
-    `filters` narrows communities (and facilitators by sector); funding and targets
-    are per programme, so they stay whole.
+    `filters` narrows communities (and facilitators by sector); funding is per
+    programme, so it stays whole. Targets: see `targets_in_view`.
     """
     scope = {"programme_id": programme_id, "as_of": as_of}
+    targets = targets_frame(session, programme_id=programme_id)
     return KpiFrames(
         communities=filter_communities(communities_as_of(session, **scope), filters),
         facilitators=filter_facilitators(facilitators_as_of(session, **scope), filters),
         funding=funding_as_of(session, **scope),
-        targets=targets_frame(session, programme_id=programme_id),
+        targets=targets_in_view(targets, filters=filters),
     )
+
+
+# Targets of what a filter narrows: set per programme, never per sector or place.
+FILTERED_MEASURES = ("communities_started", "communities_completed", "facilitators_certified")
+
+
+def targets_in_view(targets: pd.DataFrame, *, filters: CommunityFilter | None) -> pd.DataFrame:
+    """The targets a view may set its counts against: with a filter none for the
+    filtered counts (a programme's target says nothing about one sector)."""
+    if filters is not None and not filters.is_empty:
+        targets = targets[~targets["measure"].isin(FILTERED_MEASURES)]
+    return targets.reset_index(drop=True)
 
 
 def communities_vs_target(
@@ -124,6 +137,15 @@ def summarise(frames: KpiFrames, *, year: int | None) -> dict:
 
 def vs_target(frames: KpiFrames) -> pd.DataFrame:
     return kp.progress_to_target(kp.counts_per_year(frames.communities), frames.targets)
+
+
+def years_begun(frame: pd.DataFrame, as_of: str | None) -> pd.DataFrame:
+    """The rows of `communities_vs_target` for years begun by `as_of`: looking at
+    2022-Q2, the 2023 target is not yet due, so neither its card nor its bar shows,
+    and the last row's cumulative target is that of 2022 (9 of 13, not 9 of 23)."""
+    if as_of is None:
+        return frame
+    return frame[frame["year"] <= period_year(as_of)].reset_index(drop=True)
 
 
 def summary_year(

@@ -18,7 +18,7 @@ from sqlmodel import Session
 from data_access import kpis_funding as kfu
 from data_access import kpis_progress as kp
 from data_access.filters import CommunityFilter
-from data_access.i18n import translate
+from data_access.i18n import plural_key, translate
 from data_access.kpis_summary import KpiFrames, load_frames, summarise, vs_target
 from data_access.periods import period_end, period_year
 from data_access.queries import list_municipalities, list_sectors
@@ -143,6 +143,7 @@ def _year_slides(frames: KpiFrames, lang: str) -> list[Slide]:
         year = int(row.year)
         has_target = not pd.isna(row.target_started)
         key = "slides.year.sentence" if has_target else "slides.year.sentence_no_target"
+        key = plural_key(key, int(row.started), lang)
         slides.append(
             Slide(
                 key=f"year_{year}",
@@ -178,9 +179,13 @@ def _cumulative_slide(frames: KpiFrames, lang: str) -> Slide:
         number_label=translate("slides.cumulative.number_label", lang),
         definition=translate("kpi.started_cumulative.definition", lang),
         sentence=Sentence(
-            "slides.cumulative.sentence"
-            if last is not None and not pd.isna(last["cumulative_target"])
-            else "slides.cumulative.sentence_no_target",
+            plural_key(
+                "slides.cumulative.sentence"
+                if last is not None and not pd.isna(last["cumulative_target"])
+                else "slides.cumulative.sentence_no_target",
+                started,
+                lang,
+            ),
             {
                 "first_year": first_year,
                 "started": Number(started),
@@ -217,7 +222,7 @@ def _facilitators_slide(summary: dict, lang: str) -> Slide:
         number_label=translate("slides.facilitators.number_label", lang),
         definition=translate("kpi.facilitators_certified.definition", lang),
         sentence=Sentence(
-            "slides.facilitators.sentence",
+            plural_key("slides.facilitators.sentence", summary["facilitators_in_training"], lang),
             {
                 "capacity": Number(summary["facilitator_capacity"]),
                 "running": Number(summary["running_now"]),

@@ -33,10 +33,35 @@ MAX_CHOICES = 200
 MAX_ROWS = 1000
 
 
+SEARCH_PARAM, STATUS_PARAM = "q", "status"
+
+
+def seed_from_url() -> None:
+    """A copied link opens with its search text and statuses (`?q=…&status=running`),
+    like the sidebar's filters; afterwards the widgets write the URL."""
+    if "communities.search" not in st.session_state and SEARCH_PARAM in st.query_params:
+        st.session_state["communities.search"] = st.query_params[SEARCH_PARAM]
+    if "communities.statuses" not in st.session_state and STATUS_PARAM in st.query_params:
+        chosen = st.query_params.get_all(STATUS_PARAM)
+        st.session_state["communities.statuses"] = [s for s in STATUSES if s in chosen]
+
+
+def write_url(text: str, statuses: list[str]) -> None:
+    if text:
+        st.query_params[SEARCH_PARAM] = text
+    elif SEARCH_PARAM in st.query_params:
+        del st.query_params[SEARCH_PARAM]
+    if statuses:
+        st.query_params[STATUS_PARAM] = list(statuses)
+    elif STATUS_PARAM in st.query_params:
+        del st.query_params[STATUS_PARAM]
+
+
 def render_search(table: pd.DataFrame) -> pd.DataFrame:
     """Text search and status/year choices; the sidebar already applied sector,
     municipality and partner. They are as you left them when you come back."""
     year_options = sorted(int(y) for y in table["year"].dropna().unique())
+    seed_from_url()
     restore("communities.search")
     restore("communities.statuses", STATUSES)
     restore("communities.years", year_options)
@@ -64,6 +89,7 @@ def render_search(table: pd.DataFrame) -> pd.DataFrame:
         )
     for key in ("communities.search", "communities.statuses", "communities.years"):
         keep(key)
+    write_url(text, statuses)
     return search_communities(table, text=text, statuses=tuple(statuses), years=tuple(years))
 
 

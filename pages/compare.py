@@ -18,6 +18,7 @@ from ui.remembered import keep, restore
 EURO_MEASURES = {"granted", "spent", "granted_this_year", "spent_this_year",
                  "spent_per_community_this_year"}  # fmt: skip
 SHARE_MEASURES = {"completion_rate"}
+GAP = "capacity_gap"
 
 
 def choices(periods: list[str]) -> list[str]:
@@ -43,6 +44,13 @@ def chooser(label_key: str, key: str, options: list[str], default: str) -> str:
 
 
 def formatted(measure: str, value: float, lang: str, *, signed: bool = False) -> str:
+    """A value as the measure reads; a difference of shares in percentage points, a
+    negative shortage as a surplus (`overschot 14`)."""
+    if measure in SHARE_MEASURES and signed:
+        return signed_points(value, lang)
+    if measure == GAP and not signed and pd.notna(value) and value != 0:
+        side = "shortage" if value > 0 else "surplus"
+        return t(f"compare.gap.{side}", value=format_count(abs(value), lang=lang))
     if measure in SHARE_MEASURES:
         text = format_share(abs(value) if signed else value, lang=lang)
     elif measure in EURO_MEASURES:
@@ -52,6 +60,15 @@ def formatted(measure: str, value: float, lang: str, *, signed: bool = False) ->
     if signed and pd.notna(value) and value != 0:
         return ("+" if value > 0 else "-") + text
     return text
+
+
+def signed_points(value: float, lang: str) -> str:
+    """`+5 procentpunt` / `-12 pp`: the difference between two percentages."""
+    if pd.isna(value):
+        return format_share(value, lang=lang)
+    points = round(abs(value) * 100)
+    sign = "" if points == 0 else ("+" if value > 0 else "-")
+    return sign + t("compare.points", value=format_count(points, lang=lang))
 
 
 def comparison_table(frame: pd.DataFrame, a: str, b: str, lang: str) -> pd.DataFrame:

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import cache
+from ui.auth import current_actor, may_see
 from ui.charts import build_capacity_figure, build_cohorts_figure, build_utilisation_figure
 from ui.components import (
     render_chart,
@@ -23,6 +24,7 @@ def render_staffing(gap: dict, lang: str) -> None:
     st.subheader(t("facilitators.staffing.heading", year=gap["year"]))
     if pd.isna(gap["gap"]):
         render_empty_state(t("facilitators.staffing.no_target", year=gap["year"]))
+        render_set_target_hint(gap["year"])
         return
     columns = st.columns(3)
     figures = (
@@ -41,6 +43,16 @@ def render_staffing(gap: dict, lang: str) -> None:
     st.markdown(
         t(f"facilitators.staffing.{verdict}", count=format_count(abs(gap["gap"]), lang=lang))
     )
+
+
+def render_set_target_hint(year: int) -> None:
+    """Without a target the question has no answer: say who sets one, and link an
+    officer straight to the *Doelen* page."""
+    if may_see(current_actor(), "targets"):
+        st.page_link("pages/targets.py", label=t("facilitators.staffing.set_target", year=year),
+                     icon=":material/flag:")  # fmt: skip
+    else:
+        st.caption(t("facilitators.staffing.who_sets", year=year))
 
 
 def render() -> None:

@@ -3,15 +3,37 @@ community. Funding is reported per programme, so the community filters don't app
 
 import streamlit as st
 
+from data_access.kpis_funding import HEADLINE, funding_headline
 from ui import cache
 from ui.charts import (
     build_budget_figure,
     build_funding_quarter_figure,
     build_spent_per_community_figure,
 )
-from ui.components import render_chart, render_empty_state, render_help_note, render_safely
+from ui.components import (
+    render_chart,
+    render_empty_state,
+    render_help_note,
+    render_kpi_card,
+    render_safely,
+)
 from ui.dashboard import page_header
+from ui.format import format_euro
 from ui.i18n import current_language, t
+
+
+def render_headline(programme_id: int, period: str, lang: str) -> None:
+    """Budget, granted, spent, remaining and spent per community for the period's year:
+    the answer before the charts. Funding is per programme: no community filter."""
+    summary = cache.kpi_summary(programme_id, period, None)
+    figures = funding_headline(summary)
+    for column, name in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
+        with column:
+            render_kpi_card(
+                label=t(f"funding.headline.{name}", year=summary["year"]),
+                value=format_euro(figures[name], lang=lang),
+                help_text=t(f"funding.headline.{name}.help"),
+            )
 
 
 def render() -> None:
@@ -26,6 +48,7 @@ def render() -> None:
         return
     if not filters.community.is_empty:
         st.info(t("funding.not_filtered"), icon=":material/info:")
+    render_headline(filters.programme_id, filters.period, lang)
     st.subheader(t("funding.quarter.heading"))
     render_chart(build_funding_quarter_figure(quarters, lang=lang), key="funding.quarters")
     render_help_note(t("kpi.funding_quarter.definition"))

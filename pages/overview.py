@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access.kpis_overview import programme_sentence
+from data_access.kpis_summary import years_begun
 from ui import cache
 from ui.charts import build_communities_vs_target_figure, build_cumulative_progress_figure
 from ui.components import (
@@ -28,8 +29,11 @@ CARD_ROWS = (
 )
 
 
-def started_of_target(started: float, target: float, lang: str) -> str:
-    """`13 van 13`, or just the count when no target was set for that year."""
+def started_of_target(started: float, target: float, lang: str, *, filtered: bool) -> str:
+    """`13 van 13`; the count alone with a filter (targets are the programme's, not a
+    sector's), else `3 (geen doel)` when no target was set for that year."""
+    if filtered:
+        return format_count(started, lang=lang)
     if pd.isna(target):
         return t("overview.started_no_target", started=format_count(started, lang=lang))
     return t(
@@ -75,20 +79,22 @@ def render_headline_cards(cards: pd.DataFrame, year: int, lang: str) -> None:
     st.caption(t("overview.delta_note"))
 
 
-def render_year_cards(frame: pd.DataFrame, lang: str) -> None:
+def render_year_cards(frame: pd.DataFrame, lang: str, *, filtered: bool) -> None:
     last = frame.iloc[-1]
     columns = st.columns(len(frame) + 1)
     for column, row in zip(columns, frame.itertuples(), strict=False):
         with column:
             render_kpi_card(
                 label=t("overview.started_in_year", year=row.year),
-                value=started_of_target(row.started, row.target_started, lang),
+                value=started_of_target(row.started, row.target_started, lang, filtered=filtered),
                 help_text=t("overview.help.started"),
             )
     with columns[-1]:
         render_kpi_card(
             label=t("overview.cumulative"),
-            value=started_of_target(last.cumulative_started, last.cumulative_target, lang),
+            value=started_of_target(
+                last.cumulative_started, last.cumulative_target, lang, filtered=filtered
+            ),
             help_text=t("overview.help.cumulative"),
         )
 
@@ -100,6 +106,7 @@ def render() -> None:
         return
     scope = {"programme_id": filters.programme_id, "filters": filters.community}
     frame = cache.communities_vs_target(filters.programme_id, filters.period, filters.community)
+    frame = years_begun(frame, filters.period)  # no card for a year not begun yet
     if frame.empty:
         render_empty_state(t("overview.empty.no_data", period=filters.period))
         return
@@ -108,7 +115,7 @@ def render() -> None:
     cards = cache.call("kpis_overview.overview_cards", as_of=filters.period, **scope)
     render_headline_cards(cards, outcome["year"], lang)
     st.subheader(t("overview.started.heading"))
-    render_year_cards(frame, lang)
+    render_year_cards(frame, lang, filtered=not filters.community.is_empty)
     render_chart(build_communities_vs_target_figure(frame, lang=lang), key="overview.started")
     render_help_note(t("overview.help.chart"))
     st.subheader(t("overview.cumulative.heading"))

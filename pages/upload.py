@@ -6,6 +6,7 @@ from ui import upload_flow as flow
 from ui.auth import require_page
 from ui.components import render_safely
 from ui.i18n import current_language, t
+from ui.layout import render_uploader_words
 from ui.sidebar import current_filters
 from ui.upload_view import (
     render_issue_report,
@@ -73,8 +74,15 @@ def render() -> None:
     render_template_step()
     st.subheader(t("upload.step.file"))
     name = flow.render_name_input()
+    megabytes = st.get_option("server.maxUploadSize")
+    render_uploader_words(
+        button=t("upload.file.button"), limit=t("upload.file.dropzone", megabytes=megabytes)
+    )
     uploaded = st.file_uploader(
-        t("upload.file.label"), type=["xlsx", "xlsm", "xls", "ods"], key=flow.uploader_key()
+        t("upload.file.label"),
+        type=["xlsx", "xlsm", "xls", "ods"],
+        key=flow.uploader_key(),
+        help=t("upload.file.limit", megabytes=megabytes),
     )
     if uploaded is None:
         flow.forget_upload()

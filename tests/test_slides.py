@@ -9,7 +9,7 @@ import pytest
 
 from data_access.db import session_scope
 from data_access.filters import CommunityFilter
-from data_access.i18n import translate
+from data_access.i18n import plural_key, translate
 from data_access.queries import get_programme
 from data_access.sample import load_sample_data
 from data_access.slides import EUROS, SHARE, DeckRequest, Number, Sentence, build_deck
@@ -64,7 +64,7 @@ def test_big_numbers_are_the_dashboard_figures(programme_id):
 def test_year_and_cumulative_sentences_carry_targets_and_progress(programme_id):
     slides = {s.key: s for s in deck_for(programme_id).slides}
     assert slides["year_2023"].sentence == Sentence(
-        "slides.year.sentence",
+        "slides.year.sentence.other",
         {"year": "2023", "started": Number(10), "target": Number(10.0), "completed": Number(9)},
     )
     assert slides["cumulative"].sentence.params["progress"] == Number(1.0, SHARE)
@@ -83,7 +83,7 @@ def test_without_any_target_the_cumulative_slide_says_so(database):
     with session_scope() as session:
         slides = {s.key: s for s in build_deck(session=session, request=request).slides}
     sentence = slides["cumulative"].sentence
-    assert sentence.key == "slides.cumulative.sentence_no_target"
+    assert sentence.key == "slides.cumulative.sentence_no_target.one"
     assert sentence.params["started"] == Number(1)
     assert "{target}" not in translate(sentence.key, "nl")  # the sentence names no target
 
@@ -113,3 +113,40 @@ def test_an_earlier_period_shows_what_was_known_then(programme_id):
         Number(0),
         Number(13),
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nl", "Samen kunnen zij 14 leergemeenschappen tegelijk begeleiden (nu lopend: 1); "
+               "1 facilitator is in opleiding."),
+        ("en", "Together they can guide 14 communities at once (running now: 1); "
+               "1 facilitator is in training."),
+    ],
+)  # fmt: skip
+def test_one_facilitator_in_training_is_singular(programme_id, lang, expected):
+    sentence = {s.key: s for s in deck_for(programme_id, lang=lang).slides}["facilitators"].sentence
+    params = {name: str(int(number.value)) for name, number in sentence.params.items()}
+    assert translate(sentence.key, lang, **params) == expected
+
+
+def test_a_year_sentence_says_what_it_counts(programme_id):
+    """Completed counts by end year, whatever the start year: the sentence says so."""
+    slides = {s.key: s for s in deck_for(programme_id, period="2023-Q4").slides}
+    sentence = slides["year_2023"].sentence
+    params = {
+        name: str(getattr(v, "value", v)).removesuffix(".0") for name, v in sentence.params.items()
+    }
+    assert translate(sentence.key, "nl", **params) == (
+        "In 2023 zijn 10 van de 10 geplande leergemeenschappen gestart. "
+        "In 2023 afgerond, welk startjaar ook: 9."
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "form"),
+    [("nl", 1, "one"), ("nl", 0, "other"), ("nl", 2, "other"), ("en", 1.0, "one"),
+     ("en", 3, "other"), ("nl", None, "other")],
+)  # fmt: skip
+def test_plural_key_follows_the_languages_rule(lang, count, form):
+    assert plural_key("x", count, lang) == f"x.{form}"

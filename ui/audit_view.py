@@ -17,6 +17,7 @@ from ui import cache
 from ui.history_view import format_moment
 from ui.i18n import current_language, t
 
+NONE = "–"  # an empty cell reads as a dash, never "None"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -39,7 +40,8 @@ def render_filters() -> pd.DataFrame:
         t("audit.filter.programme"), [None, *programmes], key="audit.programme",
         format_func=lambda p: programmes[p] if p else every,
     )  # fmt: skip
-    dates = st.date_input(t("audit.filter.dates"), value=(), key="audit.dates")
+    dates = st.date_input(t("audit.filter.dates"), value=(), key="audit.dates",
+                          format="DD-MM-YYYY")  # fmt: skip
     since, until = _day_range(dates)
     with session_scope() as session:
         return audit_frame(session, actor=actor, action=action, programme_id=programme,
@@ -54,12 +56,26 @@ def audit_table(events: pd.DataFrame) -> pd.DataFrame:
             t("audit.column.at"): [format_moment(at, lang=lang) for at in events["at"]],
             t("audit.column.actor"): events["actor"],
             t("audit.column.action"): [t(f"audit.action.{a}") for a in events["action"]],
-            t("audit.column.programme"): events["programme"],
-            t("audit.column.period"): events["period"],
-            t("audit.column.entity"): events["entity"] + " " + events["entity_id"].fillna(""),
+            t("audit.column.programme"): events["programme"].fillna(NONE),
+            t("audit.column.period"): events["period"].fillna(NONE),
+            t("audit.column.entity"): [
+                entity_text(entity, entity_id)
+                for entity, entity_id in zip(events["entity"], events["entity_id"], strict=True)
+            ],
             t("audit.column.details"): events["details"],
         }
     )
+
+
+def entity_text(entity: str, entity_id: str | None) -> str:
+    """What a write was about, in words: `Upload #4`, `Doel 2023: Gecertificeerde
+    facilitatoren`, `Rol van lead@…`; never the table's name or a raw code."""
+    if entity_id is None or pd.isna(entity_id):
+        return t(f"audit.entity.{entity}", id=NONE)
+    if entity == "target" and "/" in entity_id:
+        year, measure = entity_id.split("/", 1)
+        return t("audit.entity.target", id=year, measure=t(f"targets.measure.{measure}"))
+    return t(f"audit.entity.{entity}", id=entity_id, measure="")
 
 
 def render_downloads(table: pd.DataFrame) -> None:

@@ -97,6 +97,19 @@ def require_page(page: str) -> Actor:
     return actor
 
 
+def refusal_page(page: st.Page, name: str) -> st.Page:
+    """A hidden stand-in for a protected page this actor may not open: its address
+    answers "no access, the X role opens it" instead of Streamlit's English "Page not
+    found". The real page's file is never run for them."""
+
+    def refuse() -> None:
+        st.title(page.title)
+        roles = ", ".join(t(f"role.{role}") for role in PAGE_ROLES[name])
+        st.error(t("error.permission.page_roles", roles=roles), icon=":material/block:")
+
+    return st.Page(refuse, title=page.title, url_path=page.url_path, visibility="hidden")
+
+
 def _oidc_actor() -> Actor | None:
     with st.sidebar:
         if not st.user.is_logged_in:

@@ -51,13 +51,14 @@ def history_table(rows: list[dict]) -> pd.DataFrame:
     for row in rows:
         record = {
             t("history.column.id"): f"#{row['id']}",
+            # Status first after the number: on a laptop the last columns are off-screen.
+            t("history.column.status"): t(f"history.status.{row['status']}"),
             t("history.column.when"): format_moment(row["uploaded_at"], lang=lang),
             t("history.column.who"): row["uploaded_by"],
             t("history.column.file"): row["file_name"],
             t("history.column.checksum"): row["checksum"][:CHECKSUM_SHOWN],
             t("history.column.programme"): row["programme"],
             t("history.column.period"): row["period"],
-            t("history.column.status"): t(f"history.status.{row['status']}"),
         }
         for entity in ENTITIES:
             counts = row["counts"].get(entity, {})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate, translate_count
 
 LANGUAGE_KEY = "sidebar.lang"
 LANGUAGE_PARAM = "lang"
@@ -23,3 +23,8 @@ def current_language() -> str:
 def t(key: str, /, **params: object) -> str:
     """The text for `key` in the current language, placeholders filled in."""
     return translate(key, current_language(), **params)
+
+
+def tn(key: str, count: float, /, **params: object) -> str:
+    """`t` of the plural form of `key` (`key.one` / `key.other`) that fits `count`."""
+    return translate_count(key, count, current_language(), **params)

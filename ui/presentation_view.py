@@ -36,7 +36,7 @@ def render_slide_chooser(deck: Deck) -> int:
     total = len(deck.slides)
     if st.session_state.get(SLIDE_KEY, 0) >= total:
         st.session_state[SLIDE_KEY] = 0
-    back, choose, forward = st.columns([1, 4, 1], vertical_alignment="bottom")
+    back, choose, forward = st.columns([2, 5, 2], vertical_alignment="bottom")
     with back:
         st.button(
             t("presentation.previous"),

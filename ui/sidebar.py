@@ -29,7 +29,10 @@ APPROVED_PARAM = "approved"  # "1": approved imports only (key: cache.APPROVED_O
 # URL parameters that belong to one page (by its url_path), each with the widget key
 # it seeds. Once the page has read one into its widget, other pages drop it from the
 # URL, so a link copied there says only what that page shows.
-PAGE_PARAMS = {"vergelijken": {"a": "compare.a", "b": "compare.b"}}
+PAGE_PARAMS = {
+    "vergelijken": {"a": "compare.a", "b": "compare.b"},
+    "leergemeenschappen": {"q": "communities.search", "status": "communities.statuses"},
+}
 
 
 @dataclass(frozen=True)
@@ -92,23 +95,31 @@ def _programme_selector(names: dict[int, str]) -> int | None:
     if not names:
         return None
     options = list(names)
-    _seed(PROGRAMME_KEY, _int_or_none(st.query_params.get(PROGRAMME_PARAM)), options)
-    return st.selectbox(
+    from_url = st.query_params.get(PROGRAMME_PARAM)
+    replaced = _seed(PROGRAMME_KEY, _int_or_none(from_url), options, given=from_url)
+    chosen = st.selectbox(
         t("sidebar.programme"), options=options, format_func=names.__getitem__, key=PROGRAMME_KEY
     )
+    if replaced:
+        _say_replaced("programme", from_url, names[chosen])
+    return chosen
 
 
 def _period_selector(periods: list[str]) -> str | None:
     if not periods:
         return None
     options = list(reversed(periods))  # newest first: the usual question is "where are we now"
-    _seed(PERIOD_KEY, st.query_params.get(PERIOD_PARAM), options)
-    return st.selectbox(
+    from_url = st.query_params.get(PERIOD_PARAM)
+    replaced = _seed(PERIOD_KEY, from_url, options, given=from_url)
+    chosen = st.selectbox(
         t("sidebar.period"),
         options=options,
         help=t("sidebar.period_help"),
         key=PERIOD_KEY,
     )
+    if replaced:
+        _say_replaced("period", from_url, chosen)
+    return chosen
 
 
 def _community_filters() -> CommunityFilter:
@@ -139,12 +150,20 @@ def _multi_selector(key: str, param: str, labels: dict[str, str], name: str) -> 
     )
 
 
-def _seed(key: str, from_url: object, options: list) -> None:
-    """Start from the URL on a fresh session; fall back to the first option if stale."""
-    if key not in st.session_state and from_url in options:
+def _seed(key: str, from_url: object, options: list, *, given: str | None = None) -> bool:
+    """Start from the URL on a fresh session; fall back to the first option if stale.
+    True when a link's value (`given`) was not on offer and so was replaced."""
+    fresh = key not in st.session_state
+    if fresh and from_url in options:
         st.session_state[key] = from_url
     if st.session_state.get(key) not in options:
         st.session_state[key] = options[0]
+    return fresh and given is not None and from_url not in options
+
+
+def _say_replaced(name: str, given: str, shown: str) -> None:
+    """A link asked for what does not exist: say so rather than quietly show another."""
+    st.warning(t(f"sidebar.replaced.{name}", given=given, shown=shown), icon=":material/link_off:")
 
 
 def _write_url(filters: Filters) -> None:

@@ -9,26 +9,14 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.glance import DEMO_USER, URL_PATHS
 from tests.browser.helpers import screenshot, wait_for_app
-from tests.conftest import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
-
-# "aanmelden" is only registered for someone without a role: not reachable with sample data.
-URL_PATHS = [
-    path
-    for path in re.findall(r'url_path="([a-z-]+)"', (PROJECT_ROOT / "app.py").read_text())
-    if path != "aanmelden"
-]
 
 
 def test_app_registers_the_dashboard_pages():
     assert {"overzicht", "leergemeenschappen", "kaart", "doelen"} <= set(URL_PATHS)
-
-
-# Protected pages are registered only for some roles: open each as a demo user who sees it.
-DEMO_USER = {"uploaden": "lead", "geschiedenis": "lead", "goedkeuren": "officer",
-             "doelen": "officer", "logboek": "officer", "gebruikers": "admin"}  # fmt: skip
 
 
 @pytest.mark.parametrize("url_path", URL_PATHS)

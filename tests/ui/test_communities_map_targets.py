@@ -140,7 +140,8 @@ def test_communities_page_in_english_with_a_sector_from_the_link(sample_database
     assert "Showing 4 of 4 communities." in caption_values(at)
     table = at.dataframe[0].value
     assert set(table["Sector"]) == {"Circularity"}
-    assert list(table.columns[:3]) == ["Code", "Name", "Company"]
+    # Status next to the name: on a laptop the last columns are off-screen
+    assert list(table.columns[:4]) == ["Code", "Name", "Status", "Company"]
 
 
 def test_map_page_counts_communities_in_all_25_municipalities(sample_database, app):
@@ -213,3 +214,15 @@ def test_a_stopped_community_lowers_the_completion_rate_on_the_page(sample_datab
     assert section["card"] == "96%"
     assert section["rows"] == [["2022", "13", "14", "14", "100%"],
                                ["2023", "10", "15", "15", "100%"]]  # fmt: skip
+
+
+def test_communities_search_and_status_live_in_the_url(sample_database, app):
+    app.query_params.update({"status": "running"})
+    at = open_page(app, "communities")
+    assert not at.exception
+    assert at.multiselect(key="communities.statuses").value == ["running"]
+    assert "1 van 23 leergemeenschappen getoond." in caption_values(at)
+    at.multiselect(key="communities.statuses").set_value(["completed"])
+    at.text_input(key="communities.search").input("GAS").run()
+    assert at.query_params["status"] in ("completed", ["completed"])
+    assert at.query_params["q"] in ("GAS", ["GAS"])

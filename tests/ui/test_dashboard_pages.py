@@ -97,7 +97,10 @@ def test_compare_page_sets_two_years_side_by_side_from_a_link(sample_database, a
     assert table.loc["Gestart in het jaar"].tolist() == ["13", "10", "-3"]
     assert table.loc["Gestart, cumulatief"].tolist() == ["13", "23", "+10"]
     assert table.loc["Toegekend in het jaar"].tolist() == ["€ 250.000", "€ 200.000", "-€ 50.000"]
-    assert table.loc["Afrondingspercentage"].tolist() == ["100%", "100%", "0%"]
+    # a difference of percentages in percentage points, a negative shortage a surplus
+    assert table.loc["Afrondingspercentage"].tolist() == ["100%", "100%", "0 procentpunt"]
+    assert table.loc["Capaciteit: tekort of overschot"].tolist() == [
+        "overschot 14", "overschot 13", "+1"]  # fmt: skip
 
 
 def test_compare_page_choice_goes_into_the_url(sample_database, app):
@@ -138,3 +141,16 @@ def test_every_dashboard_page_has_an_empty_state(page, database, app):
     assert [i.value for i in at.info] == [
         "Er is nog geen programma. Upload een kwartaalrapportage om te beginnen."
     ]
+
+
+def test_funding_page_opens_with_its_headline_figures(sample_database, app):
+    at = open_page(app, "funding")
+    assert not at.exception
+    cards = {metric.label: metric.value for metric in at.metric}
+    assert cards == {
+        "Budget 2023": "€ 200.000",
+        "Toegekend 2023": "€ 200.000",
+        "Besteed 2023": "€ 151.450",
+        "Resterend budget 2023": "€ 48.550",
+        "Besteed per leergemeenschap 2023": "€ 15.145",
+    }

@@ -47,8 +47,9 @@ def test_history_lists_every_import_newest_first(sample_database, app):
     assert newest["Status"] == "Actief"
     assert newest["Controlegetal"] == batches[0]["checksum"][:12]
     assert newest["Bestand"] == batches[0]["file_name"]
-    assert list(newest) == ["Import", "Wanneer", "Wie", "Bestand", "Controlegetal", "Programma",
-                            "Periode", "Status", "Leergemeenschappen", "Facilitatoren",
+    # Status right after the number: on a laptop the last columns are off-screen
+    assert list(newest) == ["Import", "Status", "Wanneer", "Wie", "Bestand", "Controlegetal",
+                            "Programma", "Periode", "Leergemeenschappen", "Facilitatoren",
                             "Financiën"]  # fmt: skip
 
 

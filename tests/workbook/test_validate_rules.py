@@ -265,3 +265,14 @@ def test_every_issue_code_has_a_message_in_both_languages(code):
 
     assert None not in templates
     assert set(re.findall(r"{(\w+)}", templates[0])) == set(re.findall(r"{(\w+)}", templates[1]))
+
+
+def test_a_day_that_does_not_exist_is_named_as_such():
+    book = sheets(communities=[community(start_date="31-02-2024")])
+    issues = validate_workbook(workbook_bytes(book), "x").issues
+    assert [i.code for i in issues] == ["invalid_date"]
+    assert issues[0].message("nl") == (
+        "'31-02-2024' is geen bestaande datum: controleer dag en maand, "
+        "in de vorm dag-maand-jaar (bijvoorbeeld 31-12-2023)."
+    )
+    assert issues[0].message("en").startswith("'31-02-2024' is not a date that exists")

@@ -1,0 +1,111 @@
+"""Every page at a laptop's widths in both languages: the tour `make screenshots` and the
+overflow test take, and the check for text that does not fit its box.
+
+One server and one browser serve the whole tour; each stop is one page load.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tests.browser.helpers import IDLE_APP
+from tests.conftest import PROJECT_ROOT
+
+WIDTHS = (1024, 1280)
+HEIGHT = 800
+LOAD_MS = 120_000
+LANGUAGES = ("nl", "en")
+# "aanmelden" is only registered for someone without a role: not reachable with sample data.
+URL_PATHS = [
+    path
+    for path in re.findall(r'url_path="([a-z-]+)"', (PROJECT_ROOT / "app.py").read_text())
+    if path != "aanmelden"
+]
+# Protected pages are registered only for some roles: open each as a demo user who sees it.
+DEMO_USER = {"uploaden": "lead", "geschiedenis": "lead", "goedkeuren": "officer",
+             "doelen": "officer", "logboek": "officer", "gebruikers": "admin"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Stop:
+    url_path: str
+    width: int
+    lang: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.url_path}_{self.width}_{self.lang}"
+
+    def url(self, base: str) -> str:
+        user = DEMO_USER.get(self.url_path, "viewer")
+        return f"{base}/{self.url_path}?lang={self.lang}&demo={user}@demo.lc-monitor.local"
+
+
+TALL_SCRIPT = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  return Math.ceil(main.scrollHeight + main.getBoundingClientRect().top);
+}"""
+
+
+def tour() -> Iterator[Stop]:
+    for url_path in URL_PATHS:
+        for width in WIDTHS:
+            for lang in LANGUAGES:
+                yield Stop(url_path, width, lang)
+
+
+def visit(page, base: str, stop: Stop) -> None:
+    """Open one stop, wait until the page and its charts are drawn, then make the
+    window as tall as the page: Streamlit scrolls inside its own main element, so a
+    full-page screenshot would otherwise show only the first screen."""
+    page.set_viewport_size({"width": stop.width, "height": HEIGHT})
+    page.goto(stop.url(base))
+    # Generous waits: a first visit imports plotly, and the machine may be busy.
+    page.get_by_test_id("stMain").get_by_role("heading").first.wait_for(timeout=LOAD_MS)
+    page.wait_for_selector(IDLE_APP, timeout=LOAD_MS)
+    height = page.evaluate(TALL_SCRIPT)
+    page.set_viewport_size({"width": stop.width, "height": max(HEIGHT, height)})
+    page.wait_for_timeout(300)  # fonts and plotly settle after the resize
+
+
+# Text a person reads in cards, labels, headers and buttons; chart internals (plotly's
+# SVG, its mode bar, a chart's PNG/SVG buttons) are left out. Tables draw on a canvas:
+# AppTest checks which of their columns come first instead. An element overflows when
+# its content is wider than its box (cut off or spilling out), or shows an ellipsis.
+OVERFLOW_SCRIPT = """
+() => {
+  const selector = [
+    '[data-testid="stMetric"] *', '[data-testid="stWidgetLabel"] *',
+    '[data-testid="stMain"] h1', '[data-testid="stMain"] h2', '[data-testid="stMain"] h3',
+    '[data-testid="stMain"] button', '[data-testid="stMain"] button *',
+    '[data-testid="stMain"] [role="tab"]',
+    '[data-testid="stTable"] th',
+  ].join(',');
+  const found = [];
+  for (const el of document.querySelectorAll(selector)) {
+    if (el.closest('.js-plotly-plot, .modebar, [data-testid="stSidebar"]')) continue;
+    // A chart's PNG/SVG buttons belong with the chart (keys "<chart>.png"/".svg").
+    if (el.closest('[class*="st-key-"]')?.className.match(/st-key-\\S+-(png|svg)\\b/)) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || el.clientWidth === 0) continue;
+    const style = getComputedStyle(el);
+    const cut = el.scrollWidth > el.clientWidth + 1;
+    const ellipsis = style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth;
+    if (cut || ellipsis) {
+      const text = (el.innerText || el.getAttribute('aria-label') || el.className || '');
+      found.push({text: text.trim().slice(0, 80), tag: el.tagName,
+                  testid: el.closest('[data-testid]')?.dataset.testid || '',
+                  scroll: el.scrollWidth, client: el.clientWidth});
+      el.setAttribute('data-overflow', '1');
+    }
+  }
+  return found;
+}
+"""
+
+
+def overflowing(page) -> list[dict]:
+    """The text elements on the page whose content does not fit their box."""
+    return page.evaluate(OVERFLOW_SCRIPT)

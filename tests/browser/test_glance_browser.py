@@ -1,0 +1,57 @@
+"""Nothing a person needs is cut off: every page at 1024 and 1280 px in Dutch and English,
+no card, label, header, button or table wider than its box. Screenshots of what
+overflowed go to test-artifacts/ (the offending elements outlined in red)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
+
+from tests.browser.conftest import serve_app
+from tests.browser.glance import LOAD_MS, overflowing, tour, visit
+from tests.browser.helpers import screenshot
+
+pytestmark = pytest.mark.browser
+
+OUTLINE = "[data-overflow] { outline: 2px solid red !important; }"
+
+
+@pytest.fixture(scope="module")
+def sample_app(tmp_path_factory: pytest.TempPathFactory):
+    """One server for the whole tour: text fits or not whatever the database."""
+    with serve_app(tmp_path_factory.mktemp("glance")) as url:
+        yield url
+
+
+def test_no_text_is_cut_off_on_any_page_at_laptop_widths_in_either_language(page, sample_app):
+    problems: dict[str, list[dict]] = {}
+    for stop in tour():
+        try:
+            visit(page, sample_app, stop)
+        except PlaywrightTimeout:
+            screenshot(page, f"overflow_{stop.name}_not_loaded")
+            problems[stop.name] = [{"text": "the page did not finish loading"}]
+            continue
+        found = overflowing(page)
+        if found:
+            page.add_style_tag(content=OUTLINE)
+            screenshot(page, f"overflow_{stop.name}")
+            problems[stop.name] = found
+    assert problems == {}
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("nl", "Je hebt geen toegang tot deze pagina. Deze pagina is voor: Programmaleider."),
+     ("en", "You have no access to this page. This page is for: Programme lead.")],
+)  # fmt: skip
+def test_a_viewer_opening_the_upload_address_is_told_which_role_opens_it(
+    page, sample_app, lang, expected
+):
+    page.goto(f"{sample_app}/uploaden?lang={lang}&demo=viewer@demo.lc-monitor.local")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_test_id("stAlert")).to_contain_text(expected, timeout=LOAD_MS)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
+    expect(page.get_by_test_id("stSidebarNav")).not_to_contain_text("Uploaden")

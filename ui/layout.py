@@ -1,0 +1,49 @@
+"""Page-wide CSS so that cards and labels fit a laptop screen (1024 or 1280 px wide).
+
+Streamlit cuts a card's label and value with "…" when its column is narrow, and its
+columns never wrap. Here a row of cards wraps to fewer per row once a card would be
+narrower than CARD_MIN_WIDTH, and a card's label wraps onto a second line instead of
+being cut. Only Streamlit's stable `data-testid` attributes are used as selectors.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+CARD_MIN_WIDTH = "12rem"
+CARD_ROW = (
+    '[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] > '
+    '[data-testid="stVerticalBlock"] > [data-testid="stElementContainer"] > '
+    '[data-testid="stMetric"])'
+)
+STYLE = f"""<style>
+{CARD_ROW} {{ flex-wrap: wrap; }}
+{CARD_ROW} > [data-testid="stColumn"] {{ min-width: {CARD_MIN_WIDTH}; }}
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {{
+  white-space: normal; overflow: visible; text-overflow: clip;
+}}
+</style>"""
+
+
+def render_layout_style() -> None:
+    """Add the CSS to this run's page (a <style> alone takes no room on the page)."""
+    st.html(STYLE)
+
+
+DROPZONE = '[data-testid="stFileUploaderDropzone"]'
+
+
+def render_uploader_words(*, button: str, limit: str) -> None:
+    """Streamlit's file uploader has no setting for its own words ("Upload", "25MB per
+    file"): write them over in the user's language, keeping the real limit."""
+    st.html(f"""<style>
+{DROPZONE} button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+{DROPZONE} button [data-testid="stMarkdownContainer"] p::after {{
+  content: {json.dumps(button)}; font-size: 1rem; }}
+{DROPZONE} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+{DROPZONE} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: {json.dumps(limit)}; font-size: 0.875rem; }}
+</style>""")
