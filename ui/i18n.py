@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from ui.safe_text import markdown_params
 
 LANGUAGE_KEY = "sidebar.lang"
 LANGUAGE_PARAM = "lang"
@@ -23,3 +24,9 @@ def current_language() -> str:
 def t(key: str, /, **params: object) -> str:
     """The text for `key` in the current language, placeholders filled in."""
     return translate(key, current_language(), **params)
+
+
+def t_markdown(key: str, /, **params: object) -> str:
+    """`t` for a place that reads Markdown: every text parameter (a name from a file,
+    a comment) is escaped, so it shows as written and never becomes markup."""
+    return t(key, **markdown_params(params))

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.i18n import translate
+from ui.safe_text import escape_plotly_all
 from ui.theme import ACTUAL_COLOUR, PALETTE, TARGET_COLOUR, register_template
 
 
@@ -43,7 +44,7 @@ def build_utilisation_figure(load: pd.DataFrame, *, lang: str) -> go.Figure:
     frame = load.sort_values("name")
     figure = go.Figure()
     figure.add_bar(
-        y=frame["name"].tolist(),
+        y=escape_plotly_all(frame["name"]),
         x=frame["utilisation"].fillna(0).tolist(),
         orientation="h",
         text=[

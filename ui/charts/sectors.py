@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.i18n import translate
+from ui.safe_text import escape_plotly, escape_plotly_all
 from ui.theme import PALETTE, register_template
 
 
@@ -21,7 +22,7 @@ def build_sector_split_figure(
         figure.add_bar(
             x=[str(y) for y in years],
             y=values,
-            name=label,
+            name=escape_plotly(label),
             marker_color=PALETTE[index % len(PALETTE)],
         )
     share = measure == "share"
@@ -42,7 +43,7 @@ def build_sector_coverage_figure(
     coverage: pd.DataFrame, *, labels: dict[str, str], lang: str
 ) -> go.Figure:
     """Per sector: communities beside certified facilitators who list that sector."""
-    names = [labels.get(code, code) for code in coverage["sector"]]
+    names = escape_plotly_all(labels.get(code, code) for code in coverage["sector"])
     figure = go.Figure()
     for index, column in enumerate(("communities", "certified_facilitators", "capacity")):
         figure.add_bar(

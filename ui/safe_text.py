@@ -1,0 +1,63 @@
+"""Values from a file are text, never markup: one escaping path for every place they show.
+
+A community name, company, question, partner or programme name, a reject comment or
+a file name comes from a workbook someone uploaded. Shown as Markdown (`st.markdown`,
+`st.caption`, `st.info`, labels, tooltips) it could fetch an image from another host
+(`![x](http://…)`), add links, headings or colour (`:red[…]`), icons or LaTeX; in a
+plotly chart `<a href>`, `<span style>` and `<br>` are markup too. So:
+
+- `escape_markdown` backslash-escapes every ASCII punctuation character (CommonMark
+  lets any of them be escaped and then shows it as itself), which disarms images,
+  links, emphasis, headings, lists, tables, HTML tags, entities, `$…$`,
+  `:material/…:` icons, `:colour[…]` and bare URLs alike; line breaks become spaces,
+  so a value can't start a block of its own. Use it only where Streamlit reads
+  Markdown: a plain-text place (a table cell, a select box option) would show the
+  backslashes.
+- `escape_plotly` writes `&`, `<` and `>` as entities: plotly shows them as the
+  characters and creates no element.
+- `escape_html` for the few places that build HTML themselves.
+
+No Streamlit here: the deck export (`ui/export`) uses the plotly escaping too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+
+ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
+
+
+def _one_line(value: object) -> str:
+    return LINE_BREAKS.sub(" ", str(value))
+
+
+def escape_markdown(value: object) -> str:
+    """`value` as Markdown that Streamlit shows exactly as the text it is."""
+    return ASCII_PUNCTUATION.sub(r"\\\1", _one_line(value))
+
+
+def markdown_params(params: Mapping[str, object]) -> dict[str, object]:
+    """Message parameters with every text escaped for Markdown; numbers stay numbers."""
+    return {
+        name: escape_markdown(value) if isinstance(value, str) else value
+        for name, value in params.items()
+    }
+
+
+def escape_plotly(value: object) -> str:
+    """`value` as plotly text (labels, hover, legend, ticks): shown, never markup."""
+    return html.escape(str(value), quote=False)
+
+
+def escape_plotly_all(values: Iterable[object]) -> list[str]:
+    """Every value of a column of names, escaped for plotly."""
+    return [escape_plotly(value) for value in values]
+
+
+def escape_html(value: object) -> str:
+    """`value` inside our own HTML: entities for `<>&"'`, on one line (a blank line
+    would end the HTML block and let Markdown read the rest)."""
+    return html.escape(_one_line(value))
