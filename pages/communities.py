@@ -5,7 +5,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from data_access.exports import to_csv_bytes, to_excel_bytes
+from data_access.exports import csv_separator, to_csv_bytes, to_excel_bytes
 from data_access.kpis_communities import display_table, export_table, search_communities
 from data_access.kpis_success import SUCCESS_FACTORS
 from ui import cache
@@ -86,7 +86,7 @@ def render_downloads(shown: pd.DataFrame, lang: str) -> None:
     with comma:
         st.download_button(
             t("communities.download.csv"),
-            data=lambda: to_csv_bytes(export()),
+            data=lambda: to_csv_bytes(export(), separator=csv_separator(lang)),
             file_name=f"{t('communities.file')}.csv",
             mime="text/csv",
             on_click="ignore",
