@@ -9,8 +9,9 @@ plotly chart `<a href>`, `<span style>` and `<br>` are markup too. So:
 - `escape_markdown` backslash-escapes every ASCII punctuation character (CommonMark
   lets any of them be escaped and then shows it as itself), which disarms images,
   links, emphasis, headings, lists, tables, HTML tags, entities, `$…$`,
-  `:material/…:` icons, `:colour[…]` and bare URLs alike; line breaks become spaces,
-  so a value can't start a block of its own. Use it only where Streamlit reads
+  `:material/…:` icons and `:colour[…]` alike; a bare URL or e-mail address gets an
+  invisible word joiner (see AUTOLINK_TRIGGER); line breaks become spaces, so a value
+  can't start a block of its own. Use it only where Streamlit reads
   Markdown: a plain-text place (a table cell, a select box option) would show the
   backslashes.
 - `escape_plotly` writes `&`, `<` and `>` as entities: plotly shows them as the
@@ -27,6 +28,11 @@ import re
 from collections.abc import Iterable, Mapping
 
 ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Streamlit's Markdown (remark-gfm) turns `http://…`, `www.…` and `name@host.nl` into
+# links after the escapes are resolved, so an invisible WORD JOINER (U+2060) goes
+# inside each of those triggers: the text looks the same and no link is made.
+AUTOLINK_TRIGGER = re.compile(r"(?i)(:)(//)|(www)(\.)|(@)()")
+WORD_JOINER = "\u2060"
 LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
 
 
@@ -36,7 +42,13 @@ def _one_line(value: object) -> str:
 
 def escape_markdown(value: object) -> str:
     """`value` as Markdown that Streamlit shows exactly as the text it is."""
-    return ASCII_PUNCTUATION.sub(r"\\\1", _one_line(value))
+    text = AUTOLINK_TRIGGER.sub(_join, _one_line(value))
+    return ASCII_PUNCTUATION.sub(r"\\\1", text)
+
+
+def _join(found: re.Match[str]) -> str:
+    before, after = (part for part in found.groups() if part is not None)
+    return before + WORD_JOINER + after
 
 
 def markdown_params(params: Mapping[str, object]) -> dict[str, object]:

@@ -17,7 +17,13 @@ from ui.charts import (
     build_success_factor_figure,
     build_utilisation_figure,
 )
-from ui.safe_text import escape_html, escape_markdown, escape_plotly, markdown_params
+from ui.safe_text import (
+    WORD_JOINER,
+    escape_html,
+    escape_markdown,
+    escape_plotly,
+    markdown_params,
+)
 
 # What a hostile workbook puts in a name: each would create an element or fetch a host.
 HOSTILE = {
@@ -44,7 +50,15 @@ def test_markdown_escaping_leaves_no_markdown_character_unescaped(text):
     escaped = escape_markdown(text)
     unescaped = re.sub(r"\\.", "", escaped)  # what is left once every escape pair is gone
     assert not set(unescaped) & set(PUNCTUATION)
-    assert re.sub(r"\\(.)", r"\1", escaped) == text  # shown exactly as written
+    shown = re.sub(r"\\(.)", r"\1", escaped).replace(WORD_JOINER, "")
+    assert shown == text  # shown exactly as written
+
+
+def test_a_bare_url_or_address_gets_an_invisible_joiner_so_no_link_is_made():
+    escaped = escape_markdown("https://evil.example www.evil.example jan@evil.example")
+    assert escaped == (
+        "https\\:\u2060\\/\\/evil\\.example www\u2060\\.evil\\.example jan\\@\u2060evil\\.example"
+    )
 
 
 def test_markdown_escaping_puts_a_value_on_one_line():
