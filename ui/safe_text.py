@@ -6,8 +6,8 @@ a file name comes from a workbook someone uploaded. Shown as Markdown (`st.markd
 (`![x](http://…)`), add links, headings or colour (`:red[…]`), icons or LaTeX; in a
 plotly chart `<a href>`, `<span style>` and `<br>` are markup too. So:
 
-- `escape_markdown` backslash-escapes every ASCII punctuation character (CommonMark
-  lets any of them be escaped and then shows it as itself), which disarms images,
+- `escape_markdown` backslash-escapes every character that can start markup
+  (CommonMark shows an escaped character as itself), which disarms images,
   links, emphasis, headings, lists, tables, HTML tags, entities, `$…$`,
   `:material/…:` icons and `:colour[…]` alike; a bare URL or e-mail address gets an
   invisible word joiner (see AUTOLINK_TRIGGER); line breaks become spaces, so a value
@@ -27,7 +27,13 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 
-ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Every character that can open Markdown, HTML, LaTeX, a directive (`:red[…]`), an icon
+# (`:material/…:`, which Streamlit rewrites before parsing, hence `/`) or an entity;
+# `!`, `(`, `)`, `.`, `-` and `@` do nothing once `[` and line starts are escaped, so
+# they stay as they are (a name reads the same in the page source and in tests).
+MARKUP_CHARACTERS = re.compile(r"([\\`*_\[\]<>#|~$&:/{}])")
+# A value at the start of a line could begin a list, a quote or a numbered list item.
+BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 # Streamlit's Markdown (remark-gfm) turns `http://…`, `www.…` and `name@host.nl` into
 # links after the escapes are resolved, so an invisible WORD JOINER (U+2060) goes
 # inside each of those triggers: the text looks the same and no link is made.
@@ -43,7 +49,13 @@ def _one_line(value: object) -> str:
 def escape_markdown(value: object) -> str:
     """`value` as Markdown that Streamlit shows exactly as the text it is."""
     text = AUTOLINK_TRIGGER.sub(_join, _one_line(value))
-    return ASCII_PUNCTUATION.sub(r"\\\1", text)
+    text = MARKUP_CHARACTERS.sub(r"\\\1", text)
+    return BLOCK_START.sub(_escape_block_start, text)
+
+
+def _escape_block_start(found: re.Match[str]) -> str:
+    spaces, start = found.groups()
+    return spaces + start[:-1] + "\\" + start[-1]
 
 
 def _join(found: re.Match[str]) -> str:

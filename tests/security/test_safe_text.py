@@ -42,14 +42,15 @@ HOSTILE = {
     "code": "`code`",
     "entity": "&amp; &#60;",
 }
-PUNCTUATION = r"!\"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"
+MARKUP = r"\`*_[]<>#|~$&:/{}"  # what must never reach Markdown unescaped
 
 
 @pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
 def test_markdown_escaping_leaves_no_markdown_character_unescaped(text):
     escaped = escape_markdown(text)
     unescaped = re.sub(r"\\.", "", escaped)  # what is left once every escape pair is gone
-    assert not set(unescaped) & set(PUNCTUATION)
+    assert not set(unescaped) & set(MARKUP)
+    assert not re.match(r"\s*([-+=>]|\d+[.)])", unescaped)  # no list, quote or item
     shown = re.sub(r"\\(.)", r"\1", escaped).replace(WORD_JOINER, "")
     assert shown == text  # shown exactly as written
 
@@ -57,12 +58,21 @@ def test_markdown_escaping_leaves_no_markdown_character_unescaped(text):
 def test_a_bare_url_or_address_gets_an_invisible_joiner_so_no_link_is_made():
     escaped = escape_markdown("https://evil.example www.evil.example jan@evil.example")
     assert escaped == (
-        "https\\:\u2060\\/\\/evil\\.example www\u2060\\.evil\\.example jan\\@\u2060evil\\.example"
+        "https\\:\u2060\\/\\/evil.example www\u2060.evil.example jan@\u2060evil.example"
     )
 
 
 def test_markdown_escaping_puts_a_value_on_one_line():
     assert escape_markdown("a\n\n    # b\r\nc") == r"a \# b c"
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [("GasErop!, 2024-Q1", "GasErop!, 2024-Q1"), ("- punt", r"\- punt"),
+     ("1. punt", r"1\. punt"), ("+31 6", r"\+31 6"), ("---", r"\---")],
+)  # fmt: skip
+def test_ordinary_punctuation_stays_and_a_block_start_is_escaped(text, escaped):
+    assert escape_markdown(text) == escaped
 
 
 def test_markdown_params_escape_text_and_keep_numbers():
