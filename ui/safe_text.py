@@ -85,3 +85,9 @@ def escape_html(value: object) -> str:
     """`value` inside our own HTML: entities for `<>&"'`, on one line (a blank line
     would end the HTML block and let Markdown read the rest)."""
     return html.escape(_one_line(value))
+
+
+def shown_text(markdown: str) -> str:
+    """What a person reads of escaped Markdown: escapes and word joiners removed
+    (tests compare this with the value that came from the file)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
