@@ -29,11 +29,12 @@ from collections.abc import Iterable, Mapping
 
 # Every character that can open Markdown, HTML, LaTeX, a directive (`:red[…]`), an icon
 # (`:material/…:`, which Streamlit rewrites before parsing, hence `/`) or an entity;
-# `!`, `(`, `)`, `.`, `-` and `@` do nothing once `[` and line starts are escaped, so
+# `!`, `(`, `)`, `.`, `-`, `#` and `@` do nothing once `[` and line starts are escaped, so
 # they stay as they are (a name reads the same in the page source and in tests).
-MARKUP_CHARACTERS = re.compile(r"([\\`*_\[\]<>#|~$&:/{}])")
-# A value at the start of a line could begin a list, a quote or a numbered list item.
-BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+MARKUP_CHARACTERS = re.compile(r"([\\`*_\[\]<>|~$&:/{}])")
+# A value at the start of a line could begin a heading, a list, a quote or a numbered
+# list item (`#` elsewhere is plain text: headings only start a line).
+BLOCK_START = re.compile(r"^(\s*)([-+=>#]|\d+[.)])")
 # Streamlit's Markdown (remark-gfm) turns `http://…`, `www.…` and `name@host.nl` into
 # links after the escapes are resolved, so an invisible WORD JOINER (U+2060) goes
 # inside each of those triggers: the text looks the same and no link is made.
