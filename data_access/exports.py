@@ -4,19 +4,35 @@ A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is read b
 Excel and LibreOffice as a formula (CSV/formula injection, OWASP), so such text gets
 a leading `'`: the spreadsheet then shows it as the text that was reported.
 Numbers and dates stay numbers and dates; only text is escaped.
+
+A CSV can be split on another separator than it was written with (a Dutch Excel
+splits on `;`, an English one on `,`), so `Acme;=2+5;` would start a cell `=2+5`.
+Every field is quoted, and in CSV text every part that follows a `,`, `;`, tab or
+line break and starts like a formula gets the `'` too: safe whichever separator the
+reader picks. In xlsx every text cell we write is a string cell, never a formula
+(`write_row`), whatever it starts with.
 """
 
 from __future__ import annotations
 
+import csv
 import io
+import re
+from collections.abc import Iterable
 from datetime import date, datetime
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CSV_SEPARATORS = {"nl": ";", "en": ","}  # what each language's Excel splits on
+# A part of a text that a spreadsheet may read as a cell of its own: at the start, or
+# after a separator or line break; it is dangerous when (after blanks and quotes)
+# it starts like a formula.
+FORMULA_PART = re.compile(r"(^|[,;\t\r\n])(?=[\s\"]*[=+\-@])")
 MAX_SHEET_TITLE = 31  # Excel's limit
 MAX_COLUMN_WIDTH = 60
 
@@ -41,12 +57,32 @@ def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return escaped
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+def escape_csv_text(value: object) -> object:
+    """Text with a `'` before every part that any separator could make a formula cell."""
+    value = escape_formula(value)
+    if isinstance(value, str):
+        return FORMULA_PART.sub(r"\1'", value)
+    return value
+
+
+def csv_separator(lang: str) -> str:
+    """`;` for Dutch (what a Dutch Excel splits on), `,` for English."""
+    return CSV_SEPARATORS.get(lang, CSV_SEPARATORS["nl"])
+
+
+def to_csv_bytes(frame: pd.DataFrame, *, separator: str = ",") -> bytes:
     """UTF-8 CSV with a byte-order mark, so Excel opens accented names correctly.
 
-    Lines end in CRLF (RFC 4180), which also makes the writer quote a lone CR in a cell.
+    Lines end in CRLF (RFC 4180); every field is quoted, so a separator or line break
+    in a name never moves the columns.
     """
-    return escape_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    escaped = escape_frame(frame)
+    for column in escaped.columns:
+        if escaped[column].dtype == object or pd.api.types.is_string_dtype(escaped[column]):
+            escaped[column] = escaped[column].map(escape_csv_text)
+    escaped.columns = [escape_csv_text(column) for column in escaped.columns]
+    text = escaped.to_csv(index=False, sep=separator, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    return text.encode("utf-8-sig")
 
 
 def to_excel_bytes(frame: pd.DataFrame, *, sheet_name: str) -> bytes:
@@ -55,13 +91,30 @@ def to_excel_bytes(frame: pd.DataFrame, *, sheet_name: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = str(escape_formula(sheet_name))[:MAX_SHEET_TITLE].replace("'", "")
-    sheet.append(list(escaped.columns))
+    write_row(sheet, list(escaped.columns))
     for row in escaped.itertuples(index=False):
-        sheet.append([_excel_cell(value) for value in row])
+        write_row(sheet, [_excel_cell(value) for value in row])
     _style(sheet, escaped)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def write_row(sheet: Worksheet, values: Iterable[object]) -> None:
+    """Append a row whose text stays text: openpyxl would make any `=…` a formula."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        write_value(cell, cell.value)
+
+
+def write_value(cell, value: object) -> None:
+    """Set one cell; text is a string cell, and text that looks like a formula is
+    marked as typed text (`quotePrefix`), so editing it in Excel keeps it text."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_PREFIXES):
+            cell.quotePrefix = True
 
 
 def _plain_cell(value: object) -> object:

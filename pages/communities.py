@@ -5,7 +5,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from data_access.exports import to_csv_bytes, to_excel_bytes
+from data_access.exports import csv_separator, to_csv_bytes, to_excel_bytes
 from data_access.kpis_communities import display_table, export_table, search_communities
 from data_access.kpis_success import SUCCESS_FACTORS
 from ui import cache
@@ -19,8 +19,9 @@ from ui.components import (
 )
 from ui.dashboard import page_header
 from ui.format import format_count, format_share
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, t_markdown
 from ui.remembered import keep, restore
+from ui.safe_text import escape_markdown
 from ui.sidebar import Filters
 
 STATUSES = ("planned", "running", "completed", "stopped")
@@ -111,7 +112,7 @@ def render_downloads(shown: pd.DataFrame, lang: str) -> None:
     with comma:
         st.download_button(
             t("communities.download.csv"),
-            data=lambda: to_csv_bytes(export()),
+            data=lambda: to_csv_bytes(export(), separator=csv_separator(lang)),
             file_name=f"{t('communities.file')}.csv",
             mime="text/csv",
             on_click="ignore",
@@ -135,11 +136,13 @@ def render_detail(shown: pd.DataFrame, lang: str) -> None:
     )
     keep("communities.selected")
     row = first.loc[first["community_id"] == chosen].iloc[0]
-    st.markdown(f"### {row['name']}")
+    st.markdown(f"### {escape_markdown(row['name'])}")
     status = t(f"communities.status.{row['status']}")
     place = row["municipality"] if isinstance(row["municipality"], str) else "–"
     st.caption(
-        t("communities.detail.facts", company=row["company"], status=status, municipality=place)
+        t_markdown(
+            "communities.detail.facts", company=row["company"], status=status, municipality=place
+        )
     )
     render_chart(build_community_timeline_figure(row, lang=lang), key="communities.timeline")
     for column, role in zip(st.columns(len(ROLES)), ROLES, strict=True):
@@ -157,7 +160,7 @@ def render_facts(row: pd.Series) -> None:
         ("facilitator", row["facilitator"]),
         ("partners", row["partners_with_level"]),
     ):
-        shown = value if isinstance(value, str) and value.strip() else missing
+        shown = escape_markdown(value) if isinstance(value, str) and value.strip() else missing
         st.markdown(f"**{t(f'communities.detail.{key}')}:** {shown}")
 
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.auth import auth_configured, current_actor
 from ui.components import render_safely
-from ui.i18n import t
+from ui.i18n import t, t_markdown
 
 
 def render() -> None:
@@ -13,7 +13,9 @@ def render() -> None:
     if actor is None:
         st.info(t("auth.please_sign_in" if auth_configured() else "auth.pick_demo_user"))
         return
-    st.warning(t("error.permission.unknown_user", email=actor.email), icon=":material/block:")
+    st.warning(
+        t_markdown("error.permission.unknown_user", email=actor.email), icon=":material/block:"
+    )
 
 
 render_safely(render)

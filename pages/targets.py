@@ -7,7 +7,7 @@ from data_access.periods import period_year
 from ui import cache
 from ui.auth import require_page
 from ui.components import render_empty_state, render_help_note, render_safely
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, t_markdown
 from ui.sidebar import current_filters
 from ui.targets_view import history_table, render_target_form
 
@@ -20,7 +20,7 @@ def render() -> None:
     if filters.programme_id is None:
         render_empty_state(t("overview.empty.no_programme"))
         return
-    st.caption(t("targets.subtitle", programme=filters.programme_name))
+    st.caption(t_markdown("targets.subtitle", programme=filters.programme_name))
     year = period_year(filters.period) if filters.period else None
     years = (year, year + 1) if year is not None else ()
     grid = cache.call("kpis_targets.target_grid", programme_id=filters.programme_id, years=years)

@@ -5,8 +5,9 @@ import streamlit as st
 from ui import upload_flow as flow
 from ui.auth import require_page
 from ui.components import render_safely
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, t_markdown
 from ui.layout import render_uploader_words
+from ui.safe_text import escape_markdown
 from ui.sidebar import current_filters
 from ui.upload_view import (
     render_issue_report,
@@ -24,7 +25,7 @@ def render_template_step() -> None:
     if filters.programme_id is None:
         st.caption(t("upload.template.help_empty"))
     else:
-        st.caption(t("upload.template.help", programme=filters.programme_name))
+        st.caption(t_markdown("upload.template.help", programme=filters.programme_name))
     st.download_button(
         t("upload.template.button"),
         data=flow.template_bytes(filters.programme_id, current_language()),
@@ -68,7 +69,7 @@ def render() -> None:
                  query_params={"doc": "guide"})  # fmt: skip
     denied = flow.take_denial()
     if denied:
-        st.error(denied, icon=":material/block:")
+        st.error(escape_markdown(denied), icon=":material/block:")
     if flow.take_failure():
         st.error(t("error.unexpected"), icon=":material/error:")
     render_template_step()

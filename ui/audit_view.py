@@ -12,7 +12,7 @@ import streamlit as st
 
 from data_access.audit import AUDIT_ACTIONS, audit_actors, audit_frame
 from data_access.db import session_scope
-from data_access.exports import to_csv_bytes, to_excel_bytes
+from data_access.exports import csv_separator, to_csv_bytes, to_excel_bytes
 from ui import cache
 from ui.history_view import format_moment
 from ui.i18n import current_language, t
@@ -84,7 +84,8 @@ def render_downloads(table: pd.DataFrame) -> None:
                          data=to_excel_bytes(table, sheet_name=t("audit.title")),
                          file_name="logboek.xlsx", mime=XLSX_MIME)  # fmt: skip
     right.download_button(t("audit.download.csv"), key="audit.csv", on_click="ignore",
-                          data=to_csv_bytes(table), file_name="logboek.csv",
+                          data=to_csv_bytes(table, separator=csv_separator(current_language())),
+                          file_name="logboek.csv",
                           mime="text/csv")  # fmt: skip
 
 

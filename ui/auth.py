@@ -18,7 +18,7 @@ import streamlit as st
 from data_access.access import Actor, load_actor
 from data_access.db import session_scope
 from data_access.users import DEMO_USERS
-from ui.i18n import t
+from ui.i18n import t, t_markdown
 
 DEMO_USER_KEY = "auth.demo_user"
 DEMO_USER_PARAM = "demo"  # demo mode only: ?demo=EMAIL opens the app as that demo user
@@ -115,7 +115,7 @@ def _oidc_actor() -> Actor | None:
         if not st.user.is_logged_in:
             st.button(t("auth.sign_in"), on_click=st.login, args=("microsoft",), key="auth.in")
             return None
-        st.caption(t("auth.signed_in_as", email=st.user.email))
+        st.caption(t_markdown("auth.signed_in_as", email=st.user.email))
         st.button(t("auth.sign_out"), on_click=st.logout, key="auth.out")
     return _load(str(st.user.email))
 

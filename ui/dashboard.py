@@ -13,7 +13,7 @@ import streamlit as st
 from data_access.periods import period_end
 from ui.components import render_empty_state
 from ui.format import format_count, format_euro, format_long_date
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, t_markdown
 from ui.sidebar import Filters, current_filters
 
 
@@ -28,7 +28,7 @@ def page_header(title_key: str) -> Filters | None:
         render_empty_state(t("overview.empty.no_period", programme=filters.programme_name))
         return None
     as_of = format_long_date(period_end(filters.period), lang=current_language())
-    st.caption(t("overview.subtitle", programme=filters.programme_name, as_of=as_of))
+    st.caption(t_markdown("overview.subtitle", programme=filters.programme_name, as_of=as_of))
     if not filters.community.is_empty:
         st.caption(f":material/filter_alt: {t('dashboard.filtered')}")
     return filters

@@ -21,7 +21,8 @@ from data_access.i18n import translate
 from data_access.import_result import ENTITIES
 from ui import cache
 from ui.format import format_long_date
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, t_markdown
+from ui.safe_text import markdown_params
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def render_outcome() -> None:
     if outcome is None:
         return
     key, params, is_error = outcome
-    text = translate(key, current_language(), **params)
+    text = translate(key, current_language(), **markdown_params(params))
     if is_error:
         st.error(text, icon=":material/block:")
     else:
@@ -98,7 +99,7 @@ def render_undo(row: dict, name: str) -> None:
         if not name:
             st.caption(t("upload.apply.need_name"))
         return
-    st.warning(t("history.undo.confirm", batch_id=row["id"], programme=row["programme"],
+    st.warning(t_markdown("history.undo.confirm", batch_id=row["id"], programme=row["programme"],
                  period=row["period"]))  # fmt: skip
     yes, cancel = st.columns(2)
     yes.button(t("history.undo.yes"), key="history.undo_yes", type="primary",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate, translate_count
+from ui.safe_text import markdown_params
 
 LANGUAGE_KEY = "sidebar.lang"
 LANGUAGE_PARAM = "lang"
@@ -28,3 +29,9 @@ def t(key: str, /, **params: object) -> str:
 def tn(key: str, count: float, /, **params: object) -> str:
     """`t` of the plural form of `key` (`key.one` / `key.other`) that fits `count`."""
     return translate_count(key, count, current_language(), **params)
+
+
+def t_markdown(key: str, /, **params: object) -> str:
+    """`t` for a place that reads Markdown: every text parameter (a name from a file,
+    a comment) is escaped, so it shows as written and never becomes markup."""
+    return t(key, **markdown_params(params))

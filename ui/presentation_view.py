@@ -6,8 +6,6 @@ the same code the PPTX and PDF use, so the screen and the files agree.
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from data_access.slides import Deck, DeckRequest
@@ -16,6 +14,7 @@ from ui.export.deck import export_deck
 from ui.export.figures import slide_figure
 from ui.export.text import slide_text
 from ui.i18n import t
+from ui.safe_text import escape_html, escape_markdown
 
 SLIDE_KEY = "presentation.slide"
 EXPORT_STATE = "presentation.export.{fmt}"  # (request, bytes, warning) of the last build
@@ -79,19 +78,19 @@ def render_slide(deck: Deck, index: int) -> None:
     text = slide_text(slide, lang=deck.request.lang)
     st.markdown(STYLE, unsafe_allow_html=True)
     with st.container(border=True):
-        st.header(text.title, anchor=False)
+        st.header(escape_markdown(text.title), anchor=False)
         if not text.number:
             lines = [line for line in (text.sentence, text.text) if line]
             st.markdown(
-                _html("lc-cover", "<br>".join(map(html.escape, lines))), unsafe_allow_html=True
+                _html("lc-cover", "<br>".join(map(escape_html, lines))), unsafe_allow_html=True
             )
             return
         figure = slide_figure(slide, deck)
         words, chart = st.columns([2, 3]) if figure is not None else (st.container(), None)
         with words:
-            st.markdown(_html("lc-number", html.escape(text.number)), unsafe_allow_html=True)
-            st.markdown(_html("lc-label", html.escape(text.number_label)), unsafe_allow_html=True)
-            st.markdown(_html("lc-sentence", html.escape(text.sentence)), unsafe_allow_html=True)
+            st.markdown(_html("lc-number", escape_html(text.number)), unsafe_allow_html=True)
+            st.markdown(_html("lc-label", escape_html(text.number_label)), unsafe_allow_html=True)
+            st.markdown(_html("lc-sentence", escape_html(text.sentence)), unsafe_allow_html=True)
         if chart is not None:
             with chart:
                 render_chart(figure, key=f"presentation.chart.{slide.key}")

@@ -19,7 +19,8 @@ from data_access.locks import list_locks
 from ui import cache
 from ui.auth import current_actor
 from ui.history_view import format_moment
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, t_markdown
+from ui.safe_text import escape_markdown
 
 log = logging.getLogger(__name__)
 OUTCOME_KEY = "approvals.outcome"  # (translation key or message, params, kind)
@@ -68,7 +69,7 @@ def render_locks(rows: list[dict]) -> None:
     lang = current_language()
     for lock in rows:
         when = format_moment(lock["locked_at"], lang=lang)
-        text = t("approvals.lock_line", programme=lock["programme"], period=lock["period"],
+        text = t_markdown("approvals.lock_line", programme=lock["programme"], period=lock["period"],
                  by=lock["locked_by"], at=when)  # fmt: skip
         left, right = st.columns([4, 1])
         left.markdown(text)
@@ -81,7 +82,7 @@ def render_outcome() -> None:
     outcome = st.session_state.pop(OUTCOME_KEY, None)
     if outcome is not None:
         message, kind = outcome
-        getattr(st, kind)(message)
+        getattr(st, kind)(escape_markdown(message))
 
 
 def _run(action: str, target, comment: str) -> None:

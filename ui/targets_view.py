@@ -19,7 +19,7 @@ from ui import cache
 from ui.auth import current_actor
 from ui.format import format_count, format_euro
 from ui.history_view import format_moment
-from ui.i18n import t
+from ui.i18n import t, t_markdown
 
 EURO_MEASURES = ("budget",)
 OUTCOME_KEY = "targets.outcome"  # (translation key, params, kind) of the last save
@@ -40,7 +40,7 @@ def render_target_form(grid: pd.DataFrame, *, programme_id: int) -> None:
                 with column:
                     values[(year, measure)] = _number_input(year, measure, grid.at[year, measure])
         actor = current_actor()
-        st.caption(t("upload.acting_as", email=actor.email if actor else ""))
+        st.caption(t_markdown("upload.acting_as", email=actor.email if actor else ""))
         if st.form_submit_button(t("targets.save"), type="primary", icon=":material/save:"):
             after = pd.Series(values).unstack().reindex(index=grid.index, columns=grid.columns)
             _save(programme_id, changed_cells(grid, after.astype("float64")), actor)

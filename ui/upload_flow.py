@@ -22,7 +22,7 @@ from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.worker import validate_isolated
 from ui import cache
 from ui.auth import current_actor
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, t_markdown
 from ui.sidebar import PERIOD_KEY, PROGRAMME_KEY
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def render_name_input() -> str:
     email = actor.email if actor is not None else ""
     st.session_state[NAME_KEY] = email
     if email:
-        st.caption(t("upload.acting_as", email=email))
+        st.caption(t_markdown("upload.acting_as", email=email))
     return email
 
 

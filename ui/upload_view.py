@@ -17,7 +17,7 @@ from data_access.workbook.error_report import report_file_name
 from data_access.workbook.report import Issue
 from data_access.workbook.worker import error_report_isolated
 from ui.format import format_long_date
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, t_markdown
 
 SHEETS_BY_KEY = {spec.key: spec for spec in schema.TABLE_SHEETS}
 MISSING = "–"
@@ -26,7 +26,7 @@ MISSING = "–"
 def render_refusal(result: ImportResult) -> None:
     """A refused file gets one message, the reason in plain words, and nothing else."""
     reason = result.errors[0].message(current_language()) if result.errors else ""
-    st.error(t("upload.refused", reason=reason), icon=":material/block:")
+    st.error(t_markdown("upload.refused", reason=reason), icon=":material/block:")
 
 
 def render_issue_report(result: ImportResult, *, content: bytes, file_name: str) -> None:
@@ -74,14 +74,16 @@ def _render_by_sheet(issues: list[Issue]) -> None:
         sheets.setdefault(issue.sheet, []).append(issue)
     for sheet, group in sheets.items():
         title = t("upload.report.whole_file") if sheet is None else sheet
-        st.caption(t("upload.report.sheet_heading", sheet=title))
+        st.caption(t_markdown("upload.report.sheet_heading", sheet=title))
         st.dataframe(issue_table(group), hide_index=True, width="stretch")
 
 
 def render_preview(result: ImportResult) -> None:
     """Per entity: new / updated / unchanged / not reported, and every changed field."""
     st.subheader(t("upload.step.preview"))
-    st.caption(t("upload.preview.caption", programme=result.programme, period=result.period))
+    st.caption(
+        t_markdown("upload.preview.caption", programme=result.programme, period=result.period)
+    )
     st.table(counts_table(result), hide_index=True)
     if result.replaces_batch_id is not None:
         st.info(t("upload.preview.replaces", batch_id=result.replaces_batch_id))
@@ -134,7 +136,7 @@ def display_value(value: object, column: schema.ColumnSpec, lang: str) -> str:
 def render_summary(result: ImportResult) -> None:
     """What was applied, and where to look next."""
     st.success(
-        t(
+        t_markdown(
             "upload.summary.applied",
             programme=result.programme,
             period=result.period,

@@ -12,6 +12,7 @@ from data_access.users import add_role, list_roles, remove_role
 from ui import cache
 from ui.auth import current_actor
 from ui.i18n import current_language, t
+from ui.safe_text import escape_markdown
 
 OUTCOME_KEY = "users.outcome"
 
@@ -59,7 +60,7 @@ def render_outcome() -> None:
     outcome = st.session_state.pop(OUTCOME_KEY, None)
     if outcome is not None:
         message, kind = outcome
-        getattr(st, kind)(message)
+        getattr(st, kind)(escape_markdown(message))
 
 
 def _change(function, **change) -> None:

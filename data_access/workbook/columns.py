@@ -18,6 +18,7 @@ from data_access.workbook.schema import (
     EURO,
     INTEGER,
     LIST,
+    NAME_MAX,
     NUMBER,
     TEXT,
     ColumnSpec,
@@ -145,6 +146,8 @@ def _check_column(
     if column.kind in INVALID_CODES:
         code = INVALID_CODES[column.kind]
         report_rows(parsed, code, result.invalid, frame, params=params, **where)
+    if column.length_limit is not None:
+        check_text(parsed, column, cells, frame, where)
     if column.minimum is not None or column.maximum is not None:
         numbers = result.values.astype("float64")
         low = numbers < column.minimum if column.minimum is not None else False
@@ -152,3 +155,26 @@ def _check_column(
         outside = (low | high) & numbers.notna()
         params = {"value": text, "bounds": pd.Series(bounds_text(column), index=index)}
         report_rows(parsed, "out_of_range", outside, frame, params=params, **where)
+
+
+def check_text(
+    parsed: ParsedWorkbook, column: ColumnSpec, cells: v.Cells, frame: pd.DataFrame, where: dict
+) -> None:
+    """Free text within its length (`value_too_long`; in a list, each name within
+    NAME_MAX too) and without invisible control characters (`control_characters`)."""
+    text, index = cells.text, cells.raw.index
+    lengths = text.str.len()
+    whole_too_long = lengths > column.length_limit
+    too_long, maximum = whole_too_long, pd.Series(column.length_limit, index=index)
+    if column.kind == LIST:  # each name becomes a partner's name: NAME_MAX
+        items = text[~whole_too_long & (lengths > NAME_MAX)].map(v.longest_item)
+        long_item = (items > NAME_MAX).reindex(index, fill_value=False)
+        lengths = lengths.where(~long_item, items.reindex(index))
+        too_long, maximum = whole_too_long | long_item, maximum.where(whole_too_long, NAME_MAX)
+    report_rows(parsed, "value_too_long", too_long, frame,
+                params={"length": lengths, "maximum": maximum}, **where)  # fmt: skip
+    controlled = text.str.contains(v.controls_pattern(column.multiline), regex=True)
+    if controlled.any():
+        found = text[controlled].map(lambda cell: v.first_control(cell, multiline=column.multiline))
+        params = {name: found.map(lambda f, n=name: f[n]) for name in ("character", "position")}
+        report_rows(parsed, "control_characters", controlled, frame, params=params, **where)

@@ -20,6 +20,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from data_access.exports import write_row
 from data_access.i18n import translate
 from data_access.workbook.read import HEADER_SCAN_ROWS, fold
 from data_access.workbook.report import Issue
@@ -75,7 +76,7 @@ def _copy_values(content: bytes) -> Workbook:
     for name in source.sheet_names:
         sheet = book.create_sheet(name)
         for row in source.get_sheet_by_name(name).to_python(skip_empty_area=False):
-            sheet.append([None if value == "" else value for value in row])
+            write_row(sheet, [None if value == "" else value for value in row])
     return book
 
 
@@ -137,12 +138,12 @@ def _add_problems_sheet(book: Workbook, issues: list[Issue], lang: str) -> None:
     while title in book.sheetnames:
         title += "_"
     sheet = book.create_sheet(title, 0)
-    sheet.append([translate(f"error_report.column.{key}", lang) for key in PROBLEM_COLUMNS])
+    write_row(sheet, [translate(f"error_report.column.{key}", lang) for key in PROBLEM_COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for issue in issues:
         severity = translate(f"error_report.severity.{issue.severity}", lang)
-        sheet.append([*issue.flat(), issue.message(lang), severity])
+        write_row(sheet, [*issue.flat(), issue.message(lang), severity])
         sheet.cell(sheet.max_row, len(PROBLEM_COLUMNS)).fill = FILLS[issue.severity]
     for letter, width in zip("ABCDEF", (20, 8, 24, 24, 90, 14), strict=True):
         sheet.column_dimensions[letter].width = width

@@ -68,6 +68,8 @@ def _read_value(
     row, raw = found
     text = v.cell_text(raw)
     where = {"sheet_key": SHEET, "row": row, "column_key": spec.key}
+    if _refuse_text(parsed, spec, text, where):
+        return
     if spec.key == "period":
         period = parse_period(text)
         if period is None:
@@ -80,3 +82,15 @@ def _read_value(
             parsed.add("invalid_email", value=text, **where)
     else:
         setattr(parsed, spec.key, text)
+
+
+def _refuse_text(parsed: ParsedWorkbook, spec: ColumnSpec, text: str, where: dict) -> bool:
+    """`value_too_long` or `control_characters` for a Report value, which is then not used."""
+    if len(text) > (spec.length_limit or len(text)):
+        parsed.add("value_too_long", length=len(text), maximum=spec.length_limit, **where)
+        return True
+    found = v.first_control(text, multiline=False)
+    if found is not None:
+        parsed.add("control_characters", **found, **where)
+        return True
+    return False

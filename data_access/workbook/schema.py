@@ -38,6 +38,13 @@ FACILITATOR_STATUS_CHOICES: dict[str, tuple[str, str]] = {
     "inactive": ("Inactief", "Inactive"),
 }
 
+# Longest free text a cell may hold (characters): a name, company or place fits in
+# 200; a question or a note in 2,000; a `;`-list of names in 2,000, each name in 200.
+NAME_MAX = 200
+LONG_TEXT_MAX = 2_000
+EMAIL_MAX = 254  # RFC 5321
+TEXT_LIMITS = {TEXT: NAME_MAX, LIST: LONG_TEXT_MAX, EMAIL: EMAIL_MAX}
+
 
 @dataclass(frozen=True)
 class ColumnSpec:
@@ -51,10 +58,19 @@ class ColumnSpec:
     minimum: float | None = None
     maximum: float | None = None
     choices: dict[str, tuple[str, str]] | None = None
+    # Free text: the longest a cell may be (None: the kind's default, TEXT_LIMITS),
+    # and whether it may hold line breaks and tabs (a question, a note).
+    max_length: int | None = None
+    multiline: bool = False
 
     @property
     def headers(self) -> tuple[str, str]:
         return (self.nl, self.en)
+
+    @property
+    def length_limit(self) -> int | None:
+        """The longest text this column accepts; None for numbers, dates and choices."""
+        return self.max_length or TEXT_LIMITS.get(self.kind)
 
 
 @dataclass(frozen=True)
@@ -105,7 +121,9 @@ COMMUNITIES = SheetSpec(
         ColumnSpec("students", "Studenten", "Students", INTEGER, minimum=0),
         ColumnSpec("teachers", "Docenten", "Teachers", INTEGER, minimum=0),
         ColumnSpec("education_partners", "Onderwijspartners", "Education partners", LIST),
-        ColumnSpec("question", "Vraagstelling", "Question", TEXT),
+        ColumnSpec(
+            "question", "Vraagstelling", "Question", TEXT, max_length=LONG_TEXT_MAX, multiline=True
+        ),
         ColumnSpec("champion", "Aanjager", "Champion", TEXT),
         ColumnSpec("midterm_check", "Tussentijdse check", "Mid-term check", DATE),
     ),
@@ -145,7 +163,7 @@ FUNDING = SheetSpec(
         ColumnSpec("quarter", "Kwartaal", "Quarter", INTEGER, required=True, minimum=1, maximum=4),
         ColumnSpec("granted", "Toegekend", "Granted", EURO, minimum=0),
         ColumnSpec("spent", "Besteed", "Spent", EURO, minimum=0),
-        ColumnSpec("note", "Toelichting", "Note", TEXT),
+        ColumnSpec("note", "Toelichting", "Note", TEXT, max_length=LONG_TEXT_MAX, multiline=True),
     ),
 )
 

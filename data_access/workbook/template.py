@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from data_access.exports import write_value
 from data_access.i18n import LANGUAGES, translate
 from data_access.workbook import schema
 
@@ -111,7 +112,7 @@ def _prefill(sheet: Worksheet, spec: schema.SheetSpec, lang: str, known: pd.Data
     for row, record in enumerate(known.to_dict("records"), start=2):
         for column in present:
             value = _cell_value(record[column.key], column, lang)
-            sheet.cell(row, positions[column.key], value)
+            write_value(sheet.cell(row, positions[column.key]), value)
 
 
 def _cell_value(value: object, column: schema.ColumnSpec, lang: str) -> object:

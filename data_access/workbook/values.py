@@ -242,3 +242,29 @@ def parse_email(cells: Cells) -> Parsed:
 
 def is_email(text: str) -> bool:
     return re.fullmatch(_EMAIL, text, flags=re.IGNORECASE) is not None
+
+
+# Characters no name or sentence needs, refused with their position rather than
+# silently removed: C0/C1 controls (an ANSI escape, a NUL), zero-width spaces and the
+# bidirectional overrides and isolates that make text display in another order than
+# it is stored ("Trojan Source"). Tabs and line breaks are fine in a question or note.
+_INVISIBLE = "\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+CONTROLS_IN_LONG_TEXT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_INVISIBLE}]")
+CONTROLS_IN_SHORT_TEXT = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE}]")
+
+
+def controls_pattern(multiline: bool) -> re.Pattern[str]:
+    return CONTROLS_IN_LONG_TEXT if multiline else CONTROLS_IN_SHORT_TEXT
+
+
+def first_control(text: str, *, multiline: bool) -> dict[str, object] | None:
+    """The first refused character as `U+202E` and its 1-based position, or None."""
+    found = controls_pattern(multiline).search(text)
+    if found is None:
+        return None
+    return {"character": f"U+{ord(found.group()):04X}", "position": found.start() + 1}
+
+
+def longest_item(text: str) -> int:
+    """The length of the longest name in a `;`-separated cell."""
+    return max((len(name) for name in split_list(text)), default=0)

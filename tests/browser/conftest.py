@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -59,14 +59,22 @@ def _wait_until_healthy(url: str, server: subprocess.Popen) -> None:
     raise RuntimeError(f"streamlit did not become healthy within {STARTUP_SECONDS}s")
 
 
+# Runs with the server's environment after the sample data is loaded, before it starts.
+Prepare = Callable[[dict[str, str]], None]
+
+
 @contextmanager
-def serve_app(folder: Path, database_url: str | None = None) -> Iterator[str]:
+def serve_app(
+    folder: Path, database_url: str | None = None, *, prepare: Prepare | None = None
+) -> Iterator[str]:
     """Serve app.py (through `python -m ui.serve`, as `make run` does) with the sample
     data on `database_url` (default: a fresh SQLite file in `folder`); yields the base URL."""
     env = {**os.environ, "DATABASE_URL": database_url or f"sqlite:///{folder / 'app.sqlite3'}"}
     for command in ("migrate", "seed-sample"):
         subprocess.run([sys.executable, "-m", "data_access", command], env=env, check=True,
                        cwd=PROJECT_ROOT, capture_output=True)  # fmt: skip
+    if prepare is not None:
+        prepare(env)
     port = _free_port()
     log = (folder / "streamlit.log").open("w")
     server = subprocess.Popen(
@@ -86,17 +94,19 @@ def serve_app(folder: Path, database_url: str | None = None) -> Iterator[str]:
 
 
 @contextmanager
-def serve_on(database: str, folder: Path, postgres_template: str | None) -> Iterator[str]:
+def serve_on(
+    database: str, folder: Path, postgres_template: str | None, *, prepare: Prepare | None = None
+) -> Iterator[str]:
     """The app with the sample data on a fresh `database` ("sqlite" or "postgresql")."""
     if database == "sqlite":
-        with serve_app(folder) as url:
+        with serve_app(folder, prepare=prepare) as url:
             yield url
         return
     if postgres_template is None:
         skip_or_fail("TEST_DATABASE_URL is not set")
     with (
         cloned_postgres(postgres_template, TEMPLATE_DB) as database_url,
-        serve_app(folder, database_url) as url,
+        serve_app(folder, database_url, prepare=prepare) as url,
     ):
         yield url
 

@@ -11,6 +11,7 @@ from data_access.db import session_scope
 from data_access.importer import apply_import
 from data_access.targets import target_history
 from tests.ui.test_upload_page import LEAD, next_quarter_workbook
+from ui.safe_text import shown_text
 
 OFFICER = "officer@demo.lc-monitor.local"  # a demo user: sees the Targets page
 
@@ -26,7 +27,8 @@ def charts(at: AppTest) -> list[dict]:
 
 
 def caption_values(at: AppTest) -> list[str]:
-    return [caption.value for caption in at.caption]
+    """The captions as a person reads them (values from data are escaped Markdown)."""
+    return [shown_text(caption.value) for caption in at.caption]
 
 
 def test_communities_page_lists_all_and_shows_the_first_communitys_details(sample_database, app):

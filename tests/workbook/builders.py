@@ -11,6 +11,7 @@ from datetime import date
 
 from openpyxl import Workbook
 
+from data_access.exports import write_row
 from data_access.workbook.schema import (
     CHOICE,
     COMMUNITIES,
@@ -128,14 +129,23 @@ def sheets(
     }
 
 
-def workbook_bytes(book_sheets: dict[str, Rows], *, merge: dict[str, str] | None = None) -> bytes:
-    """An .xlsx with these sheets (rows as given; None cells stay empty)."""
+def workbook_bytes(
+    book_sheets: dict[str, Rows], *, merge: dict[str, str] | None = None, text: bool = False
+) -> bytes:
+    """An .xlsx with these sheets (rows as given; None cells stay empty).
+
+    openpyxl writes text starting with `=` as a formula; `text=True` keeps every text
+    cell text, as in a file where someone typed `'=…` or pasted it as text.
+    """
     book = Workbook()
     book.remove(book.active)
     for name, rows in book_sheets.items():
         sheet = book.create_sheet(name)
         for row in rows:
-            sheet.append(row)
+            if text:
+                write_row(sheet, row)
+            else:
+                sheet.append(row)
         if merge and name in merge:
             sheet.merge_cells(merge[name])
     out = io.BytesIO()

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from data_access.i18n import translate
 from ui.charts.axes import count_axis, place_quarter_bars, quarter_axis, quarter_date
+from ui.safe_text import escape_plotly_all
 from ui.theme import ACTUAL_COLOUR, PALETTE, TARGET_COLOUR, base_layout
 
 QUARTER_HOVER = "%{customdata}<br>%{fullData.name}: %{y:,d}<extra></extra>"
@@ -50,7 +51,7 @@ def build_utilisation_figure(load: pd.DataFrame, *, lang: str) -> go.Figure:
     frame = load.sort_values("name")
     figure = go.Figure()
     figure.add_bar(
-        y=frame["name"].tolist(),
+        y=escape_plotly_all(frame["name"]),
         x=frame["utilisation"].fillna(0).tolist(),
         orientation="h",
         text=[

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from data_access.i18n import translate
 from ui.charts.axes import count_step
+from ui.safe_text import escape_plotly, escape_plotly_all
 from ui.theme import PALETTE, TEXT_COLOUR, base_layout
 
 # White to the palette's blue: sequential, readable with colour-vision deficiencies.
@@ -28,7 +29,8 @@ def build_municipality_map_figure(
 ) -> go.Figure:
     """All municipalities in `counts` (zeros too), hover: name, count and sectors."""
     sectors = [_sector_text(value, labels) for value in counts["sectors"]]
-    customdata = list(zip(counts["municipality"], counts["communities"], sectors, strict=True))
+    places = escape_plotly_all(counts["municipality"])
+    customdata = list(zip(places, counts["communities"], sectors, strict=True))
     title = translate("chart.communities", lang)
     zmax = max(1, int(counts["communities"].max() if len(counts) else 1))
     figure = go.Figure(
@@ -92,7 +94,9 @@ def _points(coordinates: list) -> list:
 
 
 def _sector_text(value: dict[str, int], labels: dict[str, str]) -> str:
-    return ", ".join(f"{labels.get(code, code)}: {count}" for code, count in value.items())
+    return escape_plotly(
+        ", ".join(f"{labels.get(code, code)}: {count}" for code, count in value.items())
+    )
 
 
 def _attribution(lang: str) -> dict:

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from data_access.i18n import translate
 from ui.charts.axes import count_axis
+from ui.safe_text import escape_plotly, escape_plotly_all
 from ui.theme import SHADES, base_layout, sector_colour
 
 
@@ -22,7 +23,7 @@ def build_sector_split_figure(
         figure.add_bar(
             x=[str(y) for y in years],
             y=values,
-            name=label,
+            name=escape_plotly(label),
             marker_color=sector_colour(code),
         )
     if measure == "share":
@@ -45,7 +46,7 @@ def build_sector_coverage_figure(
     coverage: pd.DataFrame, *, labels: dict[str, str], lang: str
 ) -> go.Figure:
     """Per sector: communities beside certified facilitators who list that sector."""
-    names = [labels.get(code, code) for code in coverage["sector"]]
+    names = escape_plotly_all(labels.get(code, code) for code in coverage["sector"])
     columns = ("communities", "certified_facilitators", "capacity")
     figure = go.Figure()
     for index, column in enumerate(columns):

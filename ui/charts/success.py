@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from data_access.i18n import translate
 from data_access.kpis_success import SUCCESS_FACTORS
+from ui.safe_text import escape_plotly
 from ui.theme import SHADES, base_layout, sector_colour
 
 PERCENT_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
@@ -23,7 +24,7 @@ def build_success_factor_figure(
         figure.add_bar(
             y=factors,
             x=[getattr(row, factor) for factor in SUCCESS_FACTORS],
-            name=str(group_labels.get(group, group)),
+            name=escape_plotly(group_labels.get(group, group)),
             orientation="h",
             marker_color=sector_colour(group) if by == "sector" else SHADES[index % len(SHADES)],
         )
