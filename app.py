@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import auth, cache
+from ui import auth, cache, review_view
 from ui.i18n import t
 from ui.sidebar import drop_other_pages_params, render_sidebar
 
@@ -71,7 +71,7 @@ protected = {
     ),
     "approvals": st.Page(
         "pages/approvals.py",
-        title=t("nav.approvals"),
+        title=review_view.nav_title(actor),
         icon=":material/fact_check:",
         url_path="goedkeuren",
     ),

@@ -10,7 +10,6 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from data_access.approval import approve_batch
 from data_access.users import DEMO_USERS
 from tests.ui.test_upload_page import XLSX, next_quarter_workbook
 
@@ -83,9 +82,10 @@ def test_a_lead_cannot_upload_for_another_programme(sample_database, app):
 def test_the_officer_approves_and_the_audit_log_shows_it(sample_database, app):
     at = as_user(app, OFFICER)
     at.switch_page("pages/approvals.py").run()
-    assert len(at.dataframe[0].value) == 4  # the four sample imports await review
+    assert len(at.dataframe[0].value) == 1  # the sample's 2023-Q4 awaits review
     at.selectbox(key="approvals.chosen").select(4).run()
     at.button(key="approvals.approve").click().run()
+    at.button(key="approvals.confirm_yes").click().run()
     assert at.success[0].value == "Import #4 is goedgekeurd; de periode is vergrendeld."
     locks = [m.value for m in at.main.markdown if m.value.startswith("**GasErop! 2023-Q4**")]
     assert locks[0].startswith(f"**GasErop! 2023-Q4**: vergrendeld door {OFFICER} op ")
@@ -96,11 +96,11 @@ def test_the_officer_approves_and_the_audit_log_shows_it(sample_database, app):
 
 
 def test_approved_only_toggle_changes_the_figures_and_says_which(sample_database, app):
-    approve_batch(1, actor=OFFICER)
     at = as_user(app, VIEWER)
     assert "Cijfers: goedgekeurde en ingediende rapportages." in [c.value for c in at.caption]
     at.toggle(key="sidebar.approved_only").set_value(True).run()
     assert not at.exception
     assert "Cijfers: alleen goedgekeurde rapportages." in [c.value for c in at.caption]
     assert at.query_params["approved"] in ("1", ["1"])
-    assert at.selectbox(key="sidebar.period").options == ["2022-Q2"]
+    # The sample is approved up to 2023-Q2; its 2023-Q4 is still submitted.
+    assert at.selectbox(key="sidebar.period").options == ["2023-Q2", "2022-Q4", "2022-Q2"]
