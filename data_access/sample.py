@@ -22,6 +22,7 @@ from data_access.db import session_scope
 from data_access.importer import apply_import, checksum_of
 from data_access.models import ImportBatch
 from data_access.periods import parse_period
+from data_access.programmes import ProgrammeDetails, edit_programme
 from data_access.queries import get_programme
 from data_access.targets import get_target, set_target
 from data_access.users import add_role, ensure_system_account, seed_demo_users
@@ -32,6 +33,11 @@ SAMPLE_ACTOR = SYSTEM_ACTOR
 # The sample tells a realistic review story: the history approved, the newest quarter
 # still waiting for an officer (so the approvals page and approved-only toggle show it).
 APPROVED_UNTIL = "2023-Q2"
+# What an officer would have filled in on the Programmes page (set only while unset).
+SAMPLE_PROGRAMMES = {
+    "GasErop!": {"description": "Leergemeenschappen voor de energietransitie (fictieve "
+                 "voorbeeldgegevens).", "first_year": 2022, "last_year": 2023},
+}  # fmt: skip
 
 
 class SampleDataError(RuntimeError):
@@ -61,6 +67,19 @@ def load_sample_data() -> None:
             approve_batch(result.batch_id, actor=SAMPLE_ACTOR, comment=None)
     seed_demo_users(actor=SAMPLE_ACTOR)
     load_sample_targets()
+    _describe_programmes()
+
+
+def _describe_programmes() -> None:
+    """Description and years of the sample programmes, unless an officer set them already."""
+    with session_scope() as session:
+        found = {name: get_programme(session, name=name) for name in SAMPLE_PROGRAMMES}
+    for name, programme in found.items():
+        if programme is None or programme.first_year is not None:
+            continue
+        details = ProgrammeDetails(name=name, deadline_days=programme.deadline_days,
+                                   **SAMPLE_PROGRAMMES[name])  # fmt: skip
+        edit_programme(programme.id, details=details, actor=SAMPLE_ACTOR)
 
 
 def _already_held(content: bytes) -> bool:
