@@ -23,7 +23,7 @@ pages = [
         title=t("nav.overview"),
         icon=":material/dashboard:",
         url_path="overzicht",
-        default=True,
+        default=not review_view.portfolio_is_landing(actor),
     ),
     st.Page(
         "pages/sectors.py", title=t("nav.sectors"), icon=":material/category:", url_path="sectoren"
@@ -83,6 +83,19 @@ protected = {
     ),
     "users": st.Page(
         "pages/users.py", title=t("nav.users"), icon=":material/group:", url_path="gebruikers"
+    ),
+    "programmes": st.Page(
+        "pages/programmes.py",
+        title=t("nav.programmes"),
+        icon=":material/folder_open:",
+        url_path="programmas",
+    ),
+    "portfolio": st.Page(
+        "pages/portfolio.py",
+        title=t("nav.portfolio"),
+        icon=":material/view_list:",
+        url_path="portfolio",
+        default=review_view.portfolio_is_landing(actor),
     ),
 }
 if auth.may_see(actor, "dashboards"):

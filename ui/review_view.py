@@ -125,3 +125,10 @@ def run_action(action: str, target, comment: str) -> None:
     cache.clear_caches()
     params = {"batch_id": target} if action != "unlock" else {"period": target[1]}
     st.session_state[OUTCOME_KEY] = (t(f"approvals.done.{action}", **params), "success")
+
+
+def portfolio_is_landing(actor: Actor | None) -> bool:
+    """Officers land on the Portfolio page once there is more than one programme."""
+    if actor is None or not actor.has("officer"):
+        return False
+    return len(cache.programmes()) > 1

@@ -17,10 +17,18 @@ VIEWER, LEAD, OFFICER, ADMIN = (email for email, _, _ in DEMO_USERS)
 DASHBOARDS = ["", "sectoren", "facilitatoren", "financiering", "vergelijken",
               "leergemeenschappen", "kaart", "presentatie"]  # fmt: skip
 EXPECTED = {
-    VIEWER: DASHBOARDS,
-    LEAD: [*DASHBOARDS, "uploaden", "geschiedenis"],
-    OFFICER: [*DASHBOARDS, "geschiedenis", "goedkeuren", "doelen", "logboek"],
-    ADMIN: [*DASHBOARDS, "logboek", "gebruikers"],
+    VIEWER: [*DASHBOARDS, "portfolio"],
+    LEAD: [*DASHBOARDS, "uploaden", "geschiedenis", "portfolio"],
+    OFFICER: [
+        *DASHBOARDS,
+        "geschiedenis",
+        "goedkeuren",
+        "doelen",
+        "logboek",
+        "programmas",
+        "portfolio",
+    ],
+    ADMIN: [*DASHBOARDS, "logboek", "gebruikers", "programmas", "portfolio"],
 }
 
 
@@ -56,12 +64,15 @@ def test_each_role_gets_its_pages_and_the_demo_banner(sample_database, app, emai
 
 def test_switching_to_a_page_not_registered_for_the_role_fails(sample_database, app):
     at = as_user(app, VIEWER)
-    for page in ("upload", "history", "approvals", "targets", "audit", "users"):
+    for page in ("upload", "history", "approvals", "targets", "audit", "users", "programmes"):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(f"pages/{page}.py")
 
 
-@pytest.mark.parametrize("page", ["upload", "approvals", "audit", "users", "targets", "history"])
+@pytest.mark.parametrize(
+    "page",
+    ["upload", "approvals", "audit", "users", "targets", "history", "programmes", "portfolio"],
+)
 def test_a_protected_page_run_without_the_app_says_not_allowed(sample_database, page):
     at = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=30).run()
     assert not at.exception
