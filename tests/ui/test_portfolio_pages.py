@@ -58,7 +58,7 @@ def test_an_officer_creates_a_programme_that_has_no_uploads_yet(sample_database,
                          "Termijn (dagen)": 30}  # fmt: skip
     at = open_page(app, OFFICER, "portfolio")
     row = at.dataframe[0].value.iloc[1].to_dict()
-    assert (row["Laatste kwartaal"], row["Gestart dat jaar"]) == ("–", "0 van 4")  # its own 2026 target
+    assert (row["Laatste kwartaal"], row["Gestart dat jaar"]) == ("–", "0 van 4")  # 2026 target
     assert row["Overzicht"] == "/overzicht?programme=2"
 
 
