@@ -40,8 +40,9 @@ def expected_periods(programme: Programme, reported: list[str], *, today: date) 
 
 def completeness_rows(session: Session, *, today: date) -> list[dict]:
     """One row per programme and expected quarter: status, due date, late, import id."""
+    # The columns the grid needs, not the stored file.
     columns = (ImportBatch.id, ImportBatch.programme_id, ImportBatch.period,
-               ImportBatch.review_status, ImportBatch.uploaded_at)  # fmt: skip (not the file)
+               ImportBatch.review_status, ImportBatch.uploaded_at)  # fmt: skip
     batches = {
         (b.programme_id, b.period): b
         for b in session.execute(select(*columns).where(ImportBatch.status == "active"))
