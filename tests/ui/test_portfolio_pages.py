@@ -83,3 +83,26 @@ def test_english_portfolio(sample_database, app):
     at = open_page(app, OFFICER, "portfolio", lang="en")
     assert at.title[0].value == "Portfolio: every programme"
     assert at.dataframe[0].value.iloc[0]["Started that year"] == "10 of 10"
+
+
+def test_the_grid_shows_a_new_programmes_first_quarter_approved(sample_database, app):
+    from data_access.approval import approve_batch
+    from data_access.importer import apply_import
+    from data_access.programmes import ProgrammeDetails, create_programme
+    from data_access.users import add_role
+    from tests.ui.test_access_pages import with_programme
+    from tests.ui.test_upload_page import next_quarter_workbook
+
+    name = "Kringloop Oost (fictief)"
+    create_programme(details=ProgrammeDetails(name=name, first_year=2024), actor=OFFICER)
+    add_role(email=LEAD, role="lead", programme=name, actor=ADMIN)
+    content = with_programme(next_quarter_workbook(), name)
+    batch_id = apply_import(content, "k.xlsx", uploaded_by=LEAD).batch_id
+    approve_batch(batch_id, actor=OFFICER)
+    at = open_page(app, OFFICER, "portfolio")
+    grid = at.dataframe[1].value.set_index("Programma")
+    assert grid.loc[name, "2024-Q1"].startswith("✅ Goedgekeurd")
+    assert grid.loc[name, "2024-Q2"] == "⚠️ Ontbreekt"
+    assert at.dataframe[0].value.set_index("Programma").loc[name, "Status laatste kwartaal"] == (
+        "Goedgekeurd"
+    )
