@@ -10,7 +10,8 @@ from data_access.portfolio import portfolio_totals
 from ui.format import format_count, format_euro
 from ui.i18n import t
 
-STATUS_MARKS = {"approved": "✅", "submitted": "🕓", "rejected": "❌", "missing": "⚠️",
+# Plain symbols: the grid draws on a canvas whose font has no colour emoji.
+STATUS_MARKS = {"approved": "✓", "submitted": "…", "rejected": "✗", "missing": "⚠",
                 "not_due": "·"}  # fmt: skip
 
 

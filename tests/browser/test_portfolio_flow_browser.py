@@ -85,5 +85,5 @@ def test_admin_creates_lead_uploads_officer_approves_portfolio_shows_it(
     expect(cells.filter(has_text=re.compile("^Goedgekeurd$"))).to_have_count(1)
     # Completeness: the grid draws only the columns in view (2022-Q1 onwards), so the
     # new programme's 2024-Q1 cell is checked in AppTest (test_portfolio_pages).
-    expect(cells.filter(has_text=re.compile("^✅ Goedgekeurd"))).not_to_have_count(0)
+    expect(cells.filter(has_text=re.compile("^✓ Goedgekeurd"))).not_to_have_count(0)
     screenshot(page, "portfolio_1280")
