@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import auth, cache
+from ui import auth, cache, review_view
 from ui.i18n import t
 from ui.layout import render_layout_style
 from ui.sidebar import drop_other_pages_params, render_sidebar
@@ -25,7 +25,7 @@ pages = [
         title=t("nav.overview"),
         icon=":material/dashboard:",
         url_path="overzicht",
-        default=True,
+        default=not review_view.portfolio_is_landing(actor),
     ),
     st.Page(
         "pages/sectors.py", title=t("nav.sectors"), icon=":material/category:", url_path="sectoren"
@@ -74,7 +74,7 @@ protected = {
     ),
     "approvals": st.Page(
         "pages/approvals.py",
-        title=t("nav.approvals"),
+        title=review_view.nav_title(actor),
         icon=":material/fact_check:",
         url_path="goedkeuren",
     ),
@@ -86,6 +86,19 @@ protected = {
     ),
     "users": st.Page(
         "pages/users.py", title=t("nav.users"), icon=":material/group:", url_path="gebruikers"
+    ),
+    "programmes": st.Page(
+        "pages/programmes.py",
+        title=t("nav.programmes"),
+        icon=":material/folder_open:",
+        url_path="programmas",
+    ),
+    "portfolio": st.Page(
+        "pages/portfolio.py",
+        title=t("nav.portfolio"),
+        icon=":material/view_list:",
+        url_path="portfolio",
+        default=review_view.portfolio_is_landing(actor),
     ),
 }
 if auth.may_see(actor, "dashboards"):

@@ -27,6 +27,7 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "read": ROLES,
     "import": (),  # leads of the programme only
     "create_programme": ("officer", "admin"),
+    "programmes": ("officer", "admin"),  # create and edit programmes before any upload
     "undo": ("officer",),  # and leads of the programme
     "review": ("officer",),  # approve, reject, lock, unlock
     "targets": ("officer",),

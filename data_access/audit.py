@@ -17,7 +17,7 @@ from data_access.models import AuditEvent, Programme
 
 AUDIT_ACTIONS = (
     "import", "undo", "approve", "reject", "lock", "unlock", "target.set",
-    "role.add", "role.remove", "programme.create", "restore",
+    "role.add", "role.remove", "programme.create", "programme.edit", "restore",
 )  # fmt: skip
 AUDIT_COLUMNS = [
     "id", "at", "actor", "action", "entity", "entity_id", "programme_id", "programme",

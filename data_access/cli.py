@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from data_access import cli_access
+from data_access import cli_access, cli_portfolio
 from data_access.access import PermissionDenied
 from data_access.backup import BackupError
 from data_access.config import UploadLimits
@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("batch_id", type=int)
     undo.add_argument("--as", dest="actor", required=True, help="e-mail of who undoes")
     cli_access.add_commands(commands)
+    cli_portfolio.add_commands(commands)
     backup = commands.add_parser("backup", help="write a backup of the database to FILE")
     backup.add_argument("file")
     restore = commands.add_parser("restore", help="replace the database with the backup FILE")
@@ -225,4 +226,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": run_backup,
     "restore": run_restore,
     **cli_access.COMMANDS,
+    **cli_portfolio.COMMANDS,
 }

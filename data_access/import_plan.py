@@ -106,7 +106,7 @@ def _find_withdrawn(session: Session, plan: ImportPlan) -> None:
     what was reported before this period; say so instead of doing it silently.
     """
     batch_id = plan.context.replaced_batch.id
-    reported = _keys_in_batch(session, batch_id)
+    reported = keys_in_batch(session, batch_id)
     for entity in ENTITIES:
         missing = set(plan.diffs[entity].missing_keys)
         withdrawn = [key for key in reported[entity] if key in missing]
@@ -119,7 +119,7 @@ def _find_withdrawn(session: Session, plan: ImportPlan) -> None:
             )
 
 
-def _keys_in_batch(session: Session, batch_id: int) -> dict[str, list]:
+def keys_in_batch(session: Session, batch_id: int) -> dict[str, list]:
     codes = session.execute(
         select(Community.code)
         .join(CommunityReport, CommunityReport.community_id == Community.id)

@@ -20,6 +20,7 @@ from data_access.import_apply import write_batch
 from data_access.import_plan import ImportPlan, build_plan
 from data_access.import_result import ImportResult
 from data_access.locks import locked_issue
+from data_access.queries import programme_names
 from data_access.workbook.report import ParsedWorkbook, WorkbookRefused
 
 
@@ -74,7 +75,7 @@ def apply_parsed(
         actor = resolve_actor(session, uploaded_by)
         require(actor, "read")  # an unknown e-mail is refused before anything else
         plan = build_plan(session, parsed, checksum=checksum_of(content), lock=True)
-        _require_upload(actor, plan)
+        _require_upload(session, actor, plan)
         result = _refuse_if_locked(session, plan, plan.result(lang))
         if result.status != "ready":
             return result
@@ -91,13 +92,17 @@ def apply_parsed(
     return result
 
 
-def _require_upload(actor: Actor, plan: ImportPlan) -> None:
-    """A lead uploads for their programme; only an officer or admin may start a new one."""
+def _require_upload(session: Session, actor: Actor, plan: ImportPlan) -> None:
+    """A lead uploads for their programme; only an officer or admin may start a new one.
+
+    A lead naming an unknown programme is told which programmes they lead.
+    """
     context = plan.context
     if context is None:  # the workbook didn't name a usable programme: nothing to write
         return
     if context.programme_id is None:
-        require(actor, "create_programme", programme=context.programme_name)
+        led = ", ".join(programme_names(session, actor.lead_programmes)) or "-"
+        require(actor, "create_programme", programme=context.programme_name, led=led)
     else:
         require(actor, "import", context.programme_id, programme=context.programme_name)
 

@@ -56,11 +56,23 @@ class Funder(SQLModel, table=True):
     name: str = Field(unique=True)
 
 
+DEFAULT_DEADLINE_DAYS = 30  # a quarter's report is due this many days after it ends
+
+
 class Programme(SQLModel, table=True):
+    """A funded programme; it may exist (made by an officer) before its first upload."""
+
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
     funder_id: int | None = Field(default=None, foreign_key="funder.id")
     created_at: datetime = Field(default_factory=utc_now)
+    description: str | None = None
+    first_year: int | None = None  # None: from its first reported quarter
+    last_year: int | None = None
+    # Days after a quarter's end its report is due (reporting completeness: late/missing).
+    deadline_days: int = Field(
+        default=DEFAULT_DEADLINE_DAYS, sa_column_kwargs={"server_default": "30"}
+    )
 
 
 class Sector(SQLModel, table=True):

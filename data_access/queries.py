@@ -30,3 +30,11 @@ def list_municipalities(session: Session) -> list[Municipality]:
 def list_education_partners(session: Session) -> list[EducationPartner]:
     """Education partners known from any upload, by name: the partner filter's choices."""
     return list(session.exec(select(EducationPartner).order_by(EducationPartner.name)).all())
+
+
+def programme_names(session: Session, ids: frozenset[int] | set[int]) -> list[str]:
+    """The names of the programmes with these ids, by name (e.g. the ones a lead leads)."""
+    if not ids:
+        return []
+    query = select(Programme.name).where(Programme.id.in_(ids)).order_by(Programme.name)
+    return list(session.exec(query).all())

@@ -14,10 +14,15 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from sqlalchemy import select
+
 from data_access.access import SYSTEM_ACTOR
+from data_access.approval import approve_batch
 from data_access.db import session_scope
-from data_access.importer import apply_import
+from data_access.importer import apply_import, checksum_of
+from data_access.models import ImportBatch
 from data_access.periods import parse_period
+from data_access.programmes import ProgrammeDetails, edit_programme
 from data_access.queries import get_programme
 from data_access.targets import get_target, set_target
 from data_access.users import add_role, ensure_system_account, seed_demo_users
@@ -25,6 +30,14 @@ from data_access.users import add_role, ensure_system_account, seed_demo_users
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 TARGETS_CSV = SAMPLE_DIR / "targets.csv"
 SAMPLE_ACTOR = SYSTEM_ACTOR
+# The sample tells a realistic review story: the history approved, the newest quarter
+# still waiting for an officer (so the approvals page and approved-only toggle show it).
+APPROVED_UNTIL = "2023-Q2"
+# What an officer would have filled in on the Programmes page (set only while unset).
+SAMPLE_PROGRAMMES = {
+    "GasErop!": {"description": "Leergemeenschappen voor de energietransitie (fictieve "
+                 "voorbeeldgegevens).", "first_year": 2022, "last_year": 2023},
+}  # fmt: skip
 
 
 class SampleDataError(RuntimeError):
@@ -41,14 +54,44 @@ def load_sample_data() -> None:
     """Import every sample workbook through the importer, then add users and missing targets."""
     ensure_system_account()
     for path in sample_workbooks():
-        result = apply_import(path.read_bytes(), path.name, uploaded_by=SAMPLE_ACTOR, lang="en")
+        content = path.read_bytes()
+        if _already_held(content):
+            continue  # also when its period is approved (locked) by now
+        result = apply_import(content, path.name, uploaded_by=SAMPLE_ACTOR, lang="en")
         if not result.ok:
             problems = "; ".join(issue.message("en") for issue in result.errors)
             raise SampleDataError(f"{path.name} was not imported ({result.status}): {problems}")
         # The first workbook created the programme (as officer); lead it for the next ones.
         add_role(email=SAMPLE_ACTOR, role="lead", programme=result.programme, actor=SAMPLE_ACTOR)
+        if result.period <= APPROVED_UNTIL and result.batch_id is not None:
+            approve_batch(result.batch_id, actor=SAMPLE_ACTOR, comment=None)
     seed_demo_users(actor=SAMPLE_ACTOR)
     load_sample_targets()
+    _describe_programmes()
+
+
+def _describe_programmes() -> None:
+    """Description and years of the sample programmes, unless an officer set them already."""
+    with session_scope() as session:
+        found = {name: get_programme(session, name=name) for name in SAMPLE_PROGRAMMES}
+    for name, programme in found.items():
+        if programme is None or programme.first_year is not None:
+            continue
+        details = ProgrammeDetails(name=name, deadline_days=programme.deadline_days,
+                                   **SAMPLE_PROGRAMMES[name])  # fmt: skip
+        edit_programme(programme.id, details=details, actor=SAMPLE_ACTOR)
+
+
+def _already_held(content: bytes) -> bool:
+    """Whether this very file is already an active import (seed-sample runs again unchanged)."""
+    checksum = checksum_of(content)
+    with session_scope() as session:
+        found = session.execute(
+            select(ImportBatch.id).where(
+                ImportBatch.checksum == checksum, ImportBatch.status == "active"
+            )
+        ).first()
+    return found is not None
 
 
 def load_sample_targets() -> None:

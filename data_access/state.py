@@ -14,7 +14,7 @@ without each of them passing it on.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlmodel import Session
 
 from data_access.models import (
@@ -44,6 +44,9 @@ COMMUNITY_COLUMNS = [
 
 
 APPROVED_ONLY = "approved_only"  # the session.info key session_scope sets
+# session.info key: with approved_only, also count this one (submitted) import: the
+# state "if the officer approved it", which the approval review compares against.
+PLUS_BATCH = "plus_batch"
 
 
 def approved_only_of(session: Session, approved_only: bool | None) -> bool:
@@ -53,12 +56,22 @@ def approved_only_of(session: Session, approved_only: bool | None) -> bool:
     return bool(session.info.get(APPROVED_ONLY, False))
 
 
-def counted_batches(approved_only: bool) -> list:
+def counted_batches(approved_only: bool, plus_batch: int | None = None) -> list:
     """Conditions on ImportBatch for imports whose figures count."""
     conditions = [ImportBatch.status == "active", ImportBatch.review_status != "rejected"]
-    if approved_only:
+    if approved_only and plus_batch is not None:
+        conditions.append(
+            or_(ImportBatch.review_status == "approved", ImportBatch.id == plus_batch)
+        )
+    elif approved_only:
         conditions.append(ImportBatch.review_status == "approved")
     return conditions
+
+
+def counted_in(session: Session, approved_only: bool | None) -> list:
+    """`counted_batches` as the session (or the explicit choice) says."""
+    approved = approved_only_of(session, approved_only)
+    return counted_batches(approved, session.info.get(PLUS_BATCH))
 
 
 def _latest_reports(
@@ -66,15 +79,15 @@ def _latest_reports(
     key_columns: list,
     programme_id: int | None,
     as_of: str | None,
-    approved_only: bool = False,
+    counted: list,
 ) -> Select:
-    """Ids of the latest counted report per key at or before `as_of`."""
+    """Ids of the latest counted report per key at or before `as_of` (`counted_in`)."""
     rank = (
         func.row_number()
         .over(partition_by=key_columns, order_by=(report.period.desc(), report.batch_id.desc()))
         .label("rank")
     )
-    conditions = counted_batches(approved_only)
+    conditions = list(counted)
     if programme_id is not None:
         conditions.append(ImportBatch.programme_id == programme_id)
     if as_of is not None:
@@ -97,8 +110,8 @@ def communities_as_of(
 ) -> pd.DataFrame:
     """One row per community as last reported at or before `as_of` (None: newest)."""
     r = CommunityReport
-    approved = approved_only_of(session, approved_only)
-    latest = _latest_reports(r, [r.community_id], programme_id, as_of, approved)
+    counted = counted_in(session, approved_only)
+    latest = _latest_reports(r, [r.community_id], programme_id, as_of, counted)
     query = (
         select(
             Community.id.label("community_id"),
@@ -163,8 +176,8 @@ def facilitators_as_of(
 ) -> pd.DataFrame:
     """One row per facilitator as last reported at or before `as_of`, sectors as codes."""
     r = FacilitatorReport
-    approved = approved_only_of(session, approved_only)
-    latest = _latest_reports(r, [r.facilitator_id], programme_id, as_of, approved)
+    counted = counted_in(session, approved_only)
+    latest = _latest_reports(r, [r.facilitator_id], programme_id, as_of, counted)
     frame = _read(
         session,
         select(
@@ -207,7 +220,7 @@ def funding_as_of(
     """Granted and spent per programme and quarter, as last reported at or before `as_of`."""
     r = FundingReport
     keys = [r.programme_id, r.year, r.quarter]
-    latest = _latest_reports(r, keys, programme_id, as_of, approved_only_of(session, approved_only))
+    latest = _latest_reports(r, keys, programme_id, as_of, counted_in(session, approved_only))
     frame = _read(
         session,
         select(r.programme_id, r.year, r.quarter, r.granted, r.spent, r.note, r.period)
@@ -223,7 +236,7 @@ def reported_periods(
     session: Session, *, programme_id: int | None = None, approved_only: bool | None = None
 ) -> list[str]:
     """Periods with a counted import, oldest first: the choices of the period selector."""
-    conditions = counted_batches(approved_only_of(session, approved_only))
+    conditions = counted_in(session, approved_only)
     query = select(ImportBatch.period).where(*conditions).distinct()
     if programme_id is not None:
         query = query.where(ImportBatch.programme_id == programme_id)

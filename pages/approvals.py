@@ -1,18 +1,20 @@
-"""Approvals (officers): approve or reject submitted imports; unlock approved periods."""
+"""Approvals (officers): review what a submitted import changes, approve or reject it
+after a confirmation, and unlock approved periods."""
 
 import streamlit as st
 
+from ui.approval_review import load_review, render_actions, render_import_review
 from ui.auth import require_page
 from ui.components import render_empty_state, render_safely
-from ui.history_view import choose_import
 from ui.i18n import t
 from ui.review_view import (
+    choose_pending,
     locks,
     pending,
     pending_table,
     render_locks,
     render_outcome,
-    render_review,
+    run_action,
 )
 
 
@@ -26,7 +28,11 @@ def render() -> None:
         render_empty_state(t("approvals.empty"))
     else:
         st.dataframe(pending_table(rows), hide_index=True, width="stretch")
-        render_review(choose_import(rows, key="approvals.chosen"))
+        chosen = choose_pending(rows)
+        review = load_review(chosen["id"]) if chosen else None
+        if review is not None:
+            render_import_review(review)
+            render_actions(review.batch, run_action)
     st.subheader(t("approvals.locks.heading"))
     locked = locks()
     if not locked:

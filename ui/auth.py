@@ -33,6 +33,8 @@ PAGE_ROLES: dict[str, tuple[str, ...]] = {
     "targets": ("officer",),
     "audit": ("officer", "admin"),
     "users": ("admin",),
+    "programmes": ("officer", "admin"),
+    "portfolio": ("viewer", "lead", "officer", "admin"),
 }
 
 

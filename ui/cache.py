@@ -10,17 +10,20 @@ a target edit. The short TTL picks up imports made from the command line.
 from __future__ import annotations
 
 import importlib
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from data_access import kpis
+from data_access.completeness import completeness_rows
 from data_access.config import database_url
 from data_access.db import session_scope
 from data_access.filters import CommunityFilter
 from data_access.kpis import communities_vs_target as _communities_vs_target
 from data_access.kpis import kpi_summary as _kpi_summary
 from data_access.migrate import migrate
+from data_access.portfolio import portfolio_rows
 from data_access.queries import (
     list_education_partners,
     list_municipalities,
@@ -186,7 +189,31 @@ def deck(request: DeckRequest) -> Deck:
     return _deck(_key(), request)
 
 
+@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+def _portfolio(url: Key) -> list[dict]:
+    with _session(url) as session:
+        return portfolio_rows(session)
+
+
+def portfolio() -> list[dict]:
+    """Every programme's headline figures as of its last reported quarter (Portfolio page)."""
+    return _portfolio(_key())
+
+
+@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+def _completeness(url: Key, today: date) -> list[dict]:
+    with _session(url) as session:
+        return completeness_rows(session, today=today)
+
+
+def completeness(today: date) -> list[dict]:
+    """Reporting completeness, programme × quarter, as of `today` (Portfolio page)."""
+    return _completeness(_key(), today)
+
+
 def clear_caches() -> None:
     """Forget cached data after a write, so every page shows the new state."""
+    for cached in (_portfolio, _completeness):
+        cached.clear()
     for cached in (_programmes, _periods, _vs_target, _summary, _choices, _kpi, _call, _deck):
         cached.clear()

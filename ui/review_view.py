@@ -11,13 +11,15 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from data_access.access import PermissionDenied
+from data_access.access import Actor, PermissionDenied
 from data_access.approval import approve_batch, reject_batch, unlock_period
 from data_access.db import session_scope
 from data_access.history import HistoryError, list_imports
 from data_access.locks import list_locks
+from data_access.review import count_pending
 from ui import cache
-from ui.auth import current_actor
+from ui.approval_review import CHOSEN_KEY, reset_chooser_if_asked
+from ui.auth import current_actor, may_see
 from ui.history_view import format_moment
 from ui.i18n import current_language, t, t_markdown
 from ui.safe_text import escape_markdown
@@ -31,6 +33,35 @@ def pending() -> list[dict]:
     with session_scope() as session:
         rows = list_imports(session)
     return [r for r in rows if r["status"] == "active" and r["review_status"] == "submitted"]
+
+
+def nav_title(actor: Actor | None) -> str:
+    """ "Goedkeuren (2)" for an officer while imports wait; read fresh, a cheap count."""
+    title = t("nav.approvals")
+    if not may_see(actor, "approvals"):
+        return title
+    with session_scope() as session:
+        waiting = count_pending(session)
+    return f"{title} ({waiting})" if waiting else title
+
+
+def choose_pending(rows: list[dict]) -> dict | None:
+    """The chooser starts empty, and is emptied again after every approve or reject."""
+    reset_chooser_if_asked()
+    by_id = {row["id"]: row for row in rows}
+    if st.session_state.get(CHOSEN_KEY) not in by_id:
+        st.session_state.pop(CHOSEN_KEY, None)
+    chosen = st.selectbox(
+        t("approvals.choose"),
+        options=list(by_id),
+        index=None,
+        placeholder=t("approvals.choose_placeholder"),
+        format_func=lambda batch_id: t("history.option", batch_id=batch_id,
+                                       period=by_id[batch_id]["period"],
+                                       file_name=by_id[batch_id]["file_name"]),
+        key=CHOSEN_KEY,
+    )  # fmt: skip
+    return by_id.get(chosen)
 
 
 def locks() -> list[dict]:
@@ -55,16 +86,6 @@ def pending_table(rows: list[dict]) -> pd.DataFrame:
     )
 
 
-def render_review(row: dict) -> None:
-    """Approve (locks the period) or reject with a comment, for one chosen import."""
-    comment = st.text_area(t("approvals.comment"), key="approvals.comment")
-    approve, reject = st.columns(2)
-    approve.button(t("approvals.approve"), type="primary", key="approvals.approve",
-                   on_click=_run, args=("approve", row["id"], comment))  # fmt: skip
-    reject.button(t("approvals.reject"), key="approvals.reject",
-                  on_click=_run, args=("reject", row["id"], comment))  # fmt: skip
-
-
 def render_locks(rows: list[dict]) -> None:
     lang = current_language()
     for lock in rows:
@@ -74,7 +95,7 @@ def render_locks(rows: list[dict]) -> None:
         left, right = st.columns([4, 1])
         left.markdown(text)
         key = f"approvals.unlock.{lock['programme_id']}.{lock['period']}"
-        right.button(t("approvals.unlock"), key=key, on_click=_run,
+        right.button(t("approvals.unlock"), key=key, on_click=run_action,
                      args=("unlock", (lock["programme_id"], lock["period"]), ""))  # fmt: skip
 
 
@@ -85,7 +106,8 @@ def render_outcome() -> None:
         getattr(st, kind)(escape_markdown(message))
 
 
-def _run(action: str, target, comment: str) -> None:
+def run_action(action: str, target, comment: str) -> None:
+    """Approve, reject or unlock as the signed-in actor; the outcome shows on the next run."""
     actor, lang = current_actor(), current_language()
     try:
         if action == "approve":
@@ -102,6 +124,12 @@ def _run(action: str, target, comment: str) -> None:
         st.session_state[OUTCOME_KEY] = (t("error.unexpected"), "error")
         return
     cache.clear_caches()
-    st.session_state.pop("approvals.comment", None)
     params = {"batch_id": target} if action != "unlock" else {"period": target[1]}
     st.session_state[OUTCOME_KEY] = (t(f"approvals.done.{action}", **params), "success")
+
+
+def portfolio_is_landing(actor: Actor | None) -> bool:
+    """Officers land on the Portfolio page once there is more than one programme."""
+    if actor is None or not actor.has("officer"):
+        return False
+    return len(cache.programmes()) > 1

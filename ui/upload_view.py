@@ -85,6 +85,7 @@ def render_preview(result: ImportResult) -> None:
         t_markdown("upload.preview.caption", programme=result.programme, period=result.period)
     )
     st.table(counts_table(result), hide_index=True)
+    st.caption(t("upload.preview.not_reported_help"))
     if result.replaces_batch_id is not None:
         st.info(t("upload.preview.replaces", batch_id=result.replaces_batch_id))
     if result.changes:

@@ -58,6 +58,19 @@ def upload(main, content: bytes, file_name: str) -> None:
     wait_for_app(main.page)
 
 
+def choose_and_confirm(main, option: str, button: str = "Goedkeuren en vergrendelen") -> None:
+    """Choose a submitted import (nothing is preselected), then act and confirm the dialog."""
+    page = main.page
+    main.get_by_test_id("stSelectbox").first.click()
+    page.get_by_role("option", name=re.compile(re.escape(option))).click()
+    wait_for_app(page)
+    main.get_by_role("button", name=button).click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Ja, ga door").click()
+    wait_for_app(page)
+
+
 def test_lead_uploads_officer_approves_locks_and_unlocks_and_the_log_shows_it(
     page: Page, own_app_url: str
 ):
@@ -67,12 +80,11 @@ def test_lead_uploads_officer_approves_locks_and_unlocks_and_the_log_shows_it(
     upload(main, content, "2024-Q1.xlsx")
     main.get_by_role("button", name="Verwerken").click()
     wait_for_app(page)
-    expect(main.get_by_text("GasErop!, 2024-Q1 is verwerkt als import #5.")).to_be_visible()
+    expect(main.get_by_text("GasErop!, 2024-Q1 is ingediend als import #5")).to_be_visible()
 
     main = open_as(page, own_app_url, "goedkeuren", OFFICER)
     expect(main.get_by_role("heading", name="Goedkeuren")).to_be_visible()
-    main.get_by_role("button", name="Goedkeuren en vergrendelen").click()  # #5: newest first
-    wait_for_app(page)
+    choose_and_confirm(main, "#5 · 2024-Q1")
     expect(main.get_by_text("Import #5 is goedgekeurd; de periode is vergrendeld.")).to_be_visible()
     screenshot(page, "approval_approved")
 
@@ -85,7 +97,7 @@ def test_lead_uploads_officer_approves_locks_and_unlocks_and_the_log_shows_it(
     screenshot(page, "approval_upload_refused")
 
     main = open_as(page, own_app_url, "goedkeuren", OFFICER)
-    main.get_by_role("button", name="Ontgrendelen").click()
+    main.get_by_role("button", name="Ontgrendelen").first.click()  # newest lock: 2024-Q1
     wait_for_app(page)
     expect(main.get_by_text("Periode 2024-Q1 is ontgrendeld")).to_be_visible()
 
@@ -93,7 +105,7 @@ def test_lead_uploads_officer_approves_locks_and_unlocks_and_the_log_shows_it(
     upload(main, renamed(content, "Waterstof Almelo-Noord"), "2024-Q1 v2.xlsx")
     main.get_by_role("button", name="Verwerken").click()
     wait_for_app(page)
-    expect(main.get_by_text("GasErop!, 2024-Q1 is verwerkt als import #6.")).to_be_visible()
+    expect(main.get_by_text("GasErop!, 2024-Q1 is ingediend als import #6")).to_be_visible()
 
     main = open_as(page, own_app_url, "logboek", OFFICER)
     cells = main.locator('td[role="gridcell"]')

@@ -70,7 +70,7 @@ def test_upload_apply_and_undo_change_the_overview_and_back(page: Page, app_url:
 
     main.get_by_role("button", name="Verwerken").click()
     wait_for_app(page)
-    expect(main.get_by_text("GasErop!, 2024-Q1 is verwerkt als import")).to_be_visible()
+    expect(main.get_by_text("GasErop!, 2024-Q1 is ingediend als import")).to_be_visible()
     screenshot(page, "upload_applied")
 
     main.get_by_role("link", name="Naar het overzicht").click()

@@ -10,7 +10,6 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from data_access.approval import approve_batch
 from data_access.users import DEMO_USERS
 from tests.ui.test_upload_page import XLSX, next_quarter_workbook
 from ui.safe_text import shown_text
@@ -19,10 +18,18 @@ VIEWER, LEAD, OFFICER, ADMIN = (email for email, _, _ in DEMO_USERS)
 DASHBOARDS = ["", "sectoren", "facilitatoren", "financiering", "vergelijken",
               "leergemeenschappen", "kaart", "presentatie", "hulp"]  # fmt: skip
 EXPECTED = {
-    VIEWER: DASHBOARDS,
-    LEAD: [*DASHBOARDS, "uploaden", "geschiedenis"],
-    OFFICER: [*DASHBOARDS, "geschiedenis", "goedkeuren", "doelen", "logboek"],
-    ADMIN: [*DASHBOARDS, "logboek", "gebruikers"],
+    VIEWER: [*DASHBOARDS, "portfolio"],
+    LEAD: [*DASHBOARDS, "uploaden", "geschiedenis", "portfolio"],
+    OFFICER: [
+        *DASHBOARDS,
+        "geschiedenis",
+        "goedkeuren",
+        "doelen",
+        "logboek",
+        "programmas",
+        "portfolio",
+    ],
+    ADMIN: [*DASHBOARDS, "logboek", "gebruikers", "programmas", "portfolio"],
 }
 
 
@@ -58,12 +65,15 @@ def test_each_role_gets_its_pages_and_the_demo_banner(sample_database, app, emai
 
 def test_switching_to_a_page_not_registered_for_the_role_fails(sample_database, app):
     at = as_user(app, VIEWER)
-    for page in ("upload", "history", "approvals", "targets", "audit", "users"):
+    for page in ("upload", "history", "approvals", "targets", "audit", "users", "programmes"):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(f"pages/{page}.py")
 
 
-@pytest.mark.parametrize("page", ["upload", "approvals", "audit", "users", "targets", "history"])
+@pytest.mark.parametrize(
+    "page",
+    ["upload", "approvals", "audit", "users", "targets", "history", "programmes", "portfolio"],
+)
 def test_a_protected_page_run_without_the_app_says_not_allowed(sample_database, page):
     at = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=30).run()
     assert not at.exception
@@ -86,9 +96,10 @@ def test_a_lead_cannot_upload_for_another_programme(sample_database, app):
 def test_the_officer_approves_and_the_audit_log_shows_it(sample_database, app):
     at = as_user(app, OFFICER)
     at.switch_page("pages/approvals.py").run()
-    assert len(at.dataframe[0].value) == 4  # the four sample imports await review
+    assert len(at.dataframe[0].value) == 1  # the sample's 2023-Q4 awaits review
     at.selectbox(key="approvals.chosen").select(4).run()
     at.button(key="approvals.approve").click().run()
+    at.button(key="approvals.confirm_yes").click().run()
     assert at.success[0].value == "Import #4 is goedgekeurd; de periode is vergrendeld."
     locks = [m.value for m in at.main.markdown if m.value.startswith("**GasErop! 2023-Q4**")]
     assert shown_text(locks[0]).startswith(f"**GasErop! 2023-Q4**: vergrendeld door {OFFICER} op ")
@@ -99,11 +110,11 @@ def test_the_officer_approves_and_the_audit_log_shows_it(sample_database, app):
 
 
 def test_approved_only_toggle_changes_the_figures_and_says_which(sample_database, app):
-    approve_batch(1, actor=OFFICER)
     at = as_user(app, VIEWER)
     assert "Cijfers: goedgekeurde en ingediende rapportages." in [c.value for c in at.caption]
     at.toggle(key="sidebar.approved_only").set_value(True).run()
     assert not at.exception
     assert "Cijfers: alleen goedgekeurde rapportages." in [c.value for c in at.caption]
     assert at.query_params["approved"] in ("1", ["1"])
-    assert at.selectbox(key="sidebar.period").options == ["2022-Q2"]
+    # The sample is approved up to 2023-Q2; its 2023-Q4 is still submitted.
+    assert at.selectbox(key="sidebar.period").options == ["2023-Q2", "2022-Q4", "2022-Q2"]

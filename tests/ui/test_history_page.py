@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from data_access.access import SYSTEM_ACTOR
+from data_access.approval import unlock_period
 from data_access.db import get_engine, session_scope
 from data_access.history import list_imports
 from data_access.importer import apply_import
@@ -84,9 +86,12 @@ def test_cancel_leaves_the_import_in_place(sample_database, app):
 
 
 def test_undoing_an_import_later_ones_build_on_is_refused_with_the_reason(sample_database, app):
-    before = dump_tables(get_engine())
     batches = imports()
     oldest = batches[-1]
+    # The sample's history is approved (locked); open the oldest period so the refusal
+    # is about the later imports, not the lock.
+    unlock_period(oldest["programme_id"], oldest["period"], actor=SYSTEM_ACTOR)
+    before = dump_tables(get_engine())
     at = undo(open_history(app), oldest["id"])
     assert len(at.error) == 1
     assert at.error[0].value.startswith(

@@ -89,7 +89,10 @@ def test_valid_upload_shows_preview_counts_and_applies(sample_database, app):
     assert (batch["period"], batch["uploaded_by"], batch["file_name"]) == (
         "2024-Q1", LEAD, "2024-Q1.xlsx"
     )  # fmt: skip
-    assert at.success[0].value == f"GasErop!, 2024-Q1 is verwerkt als import #{batch['id']}."
+    assert at.success[0].value == (
+        f"GasErop!, 2024-Q1 is ingediend als import #{batch['id']} "
+        "en wacht op goedkeuring door een beleidsmedewerker."
+    )
     assert "GE24-01" in community_codes()
     assert at.selectbox(key="sidebar.period").value == "2024-Q1"
     assert [link.label for link in at.get("page_link")][:2] == [

@@ -1,0 +1,43 @@
+"""Portfolio: every programme side by side, and which quarters each has reported."""
+
+from datetime import date
+
+import streamlit as st
+
+from ui import cache
+from ui.auth import require_page
+from ui.components import render_empty_state, render_help_note, render_safely
+from ui.i18n import current_language, t
+from ui.portfolio_view import (
+    build_portfolio_progress_figure,
+    completeness_grid,
+    portfolio_table,
+)
+
+
+def render() -> None:
+    require_page("portfolio")
+    lang = current_language()
+    st.title(t("portfolio.title"))
+    rows = cache.portfolio()
+    if not rows:
+        render_empty_state(t("portfolio.empty"))
+        return
+    st.caption(t("portfolio.intro"))
+    table = portfolio_table(rows, lang=lang)
+    link = t("portfolio.column.open")
+    st.dataframe(table, hide_index=True, width="stretch", key="portfolio.table",
+                 column_config={link: st.column_config.LinkColumn(
+                     link, display_text=t("portfolio.open"))})  # fmt: skip
+    render_help_note(t("portfolio.help"))
+    st.plotly_chart(build_portfolio_progress_figure(rows), key="portfolio.chart")
+    st.subheader(t("portfolio.completeness.heading"))
+    grid = completeness_grid(cache.completeness(date.today()))
+    if grid.empty:
+        render_empty_state(t("portfolio.completeness.empty"))
+    else:
+        st.dataframe(grid, hide_index=True, width="stretch", key="portfolio.grid")
+    render_help_note(t("portfolio.completeness.help"))
+
+
+render_safely(render)

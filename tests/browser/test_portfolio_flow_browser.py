@@ -1,0 +1,89 @@
+"""A new programme from day one, in Chromium (demo mode): the admin creates it and names
+its lead → the lead makes its first upload → the officer reviews the diff and the KPI
+effect, confirms, and finds nothing preselected → Portfolio and its completeness grid
+show the quarter approved.
+
+Runs its own server (fresh sample database): the flow writes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.helpers import IDLE_APP, screenshot, wait_for_app
+from tests.browser.test_approval_flow_browser import (
+    choose_and_confirm,
+    open_as,
+    own_app_url,  # noqa: F401  (fixture)
+    upload,
+)
+from tests.browser.test_upload_flow_browser import download_template, fill_in
+from tests.ui.test_access_pages import with_programme
+
+pytestmark = pytest.mark.browser
+
+ADMIN = "admin@demo.lc-monitor.local"
+LEAD = "lead@demo.lc-monitor.local"
+OFFICER = "officer@demo.lc-monitor.local"
+NAME = "Kringloop Oost (fictief)"
+
+
+def test_admin_creates_lead_uploads_officer_approves_portfolio_shows_it(
+    page: Page,
+    own_app_url: str,  # noqa: F811
+):
+    page.set_viewport_size({"width": 1280, "height": 1800})
+    page.goto(f"{own_app_url}/?demo={ADMIN}")  # the first run of a fresh server is slow
+    page.wait_for_selector(IDLE_APP, timeout=120_000)
+    main = open_as(page, own_app_url, "programmas", ADMIN)
+    main.get_by_label("Naam", exact=True).fill(NAME)
+    main.get_by_label("Eerste jaar", exact=True).fill("2024")
+    main.get_by_role("button", name="Opslaan").click()
+    wait_for_app(page)
+    expect(main.get_by_text(f"Programma {NAME} is aangemaakt.")).to_be_visible()
+    wait_for_app(page)  # saving reruns the page once more (st.rerun)
+    lead_form = main.get_by_test_id("stForm").last
+    lead_form.get_by_test_id("stSelectbox").click()
+    page.get_by_role("option", name=NAME).click()
+    lead_form.get_by_label("E-mailadres van de trekker").fill(LEAD)
+    lead_form.get_by_role("button", name="Trekker aanwijzen").click()
+    wait_for_app(page)
+    expect(main.get_by_text(f"{LEAD} is trekker van {NAME}")).to_be_visible()
+
+    main = open_as(page, own_app_url, "uploaden", LEAD)
+    content = with_programme(fill_in(download_template(page)), NAME)
+    upload(main, content, "kringloop 2024-Q1.xlsx")
+    main.get_by_role("button", name="Verwerken").click()
+    wait_for_app(page)
+    expect(main.get_by_text(f"{NAME}, 2024-Q1 is ingediend als import #5")).to_be_visible()
+
+    main = open_as(page, own_app_url, "goedkeuren", OFFICER)
+    nav = page.get_by_test_id("stSidebarNav")
+    expect(nav.get_by_text("Goedkeuren (2)")).to_be_visible()
+    main.get_by_test_id("stSelectbox").first.click()
+    page.get_by_role("option", name=re.compile("#5 · 2024-Q1")).click()
+    wait_for_app(page)
+    expect(main.get_by_text("Effect op de kerncijfers")).to_be_visible()
+    expect(main.get_by_role("cell", name="Gestart 2024", exact=True)).to_be_visible()
+    screenshot(page, "approval_review_1280")
+    choose_and_confirm(main, "#5 · 2024-Q1")
+    expect(main.get_by_text("Import #5 is goedgekeurd")).to_be_visible()
+    # Nothing preselected: #4 still waits, but neither it nor an approve button shows.
+    expect(main.get_by_test_id("stSelectbox").first).not_to_contain_text("#4")
+    expect(main.get_by_role("button", name="Goedkeuren en vergrendelen")).to_have_count(0)
+    expect(nav.get_by_text("Goedkeuren (1)")).to_be_visible()
+
+    main = open_as(page, own_app_url, "", OFFICER)  # two programmes: officers land here
+    expect(main.get_by_role("heading", name="Portfolio: alle programma's")).to_be_visible()
+    # The grids draw on a canvas; their accessible (hidden) cells carry the text.
+    cells = main.locator('td[role="gridcell"]')
+    expect(cells.filter(has_text=re.compile(f"^{re.escape(NAME)}$"))).to_have_count(2)
+    # Portfolio: its last quarter's status (GasErop!'s 2023-Q4 is still submitted).
+    expect(cells.filter(has_text=re.compile("^Goedgekeurd$"))).to_have_count(1)
+    # Completeness: the grid draws only the columns in view (2022-Q1 onwards), so the
+    # new programme's 2024-Q1 cell is checked in AppTest (test_portfolio_pages).
+    expect(cells.filter(has_text=re.compile("^✓ Goedgekeurd"))).not_to_have_count(0)
+    screenshot(page, "portfolio_1280")
