@@ -19,7 +19,8 @@ from __future__ import annotations
 import functools
 import importlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Concatenate, ParamSpec, TypeVar
 
 import pandas as pd
@@ -39,6 +40,7 @@ from data_access.queries import (
     list_programmes,
     list_sectors,
 )
+from data_access.shared_frames import SHARE
 from data_access.slides import Deck, DeckRequest, build_deck
 from data_access.state import reported_periods
 
@@ -76,9 +78,13 @@ def _key() -> Key:
     return url, bool(st.session_state.get(APPROVED_ONLY_KEY, False)), version
 
 
-def _session(key: Key):
-    """A reading session counting approved imports only when the key says so."""
-    return session_scope(approved_only=key[1])
+@contextmanager
+def _session(key: Key) -> Iterator[Session]:
+    """A reading session counting approved imports only when the key says so, sharing
+    as-of frames with the other figures of the same data (data_access.shared_frames)."""
+    with session_scope(approved_only=key[1]) as session:
+        session.info[SHARE] = True
+        yield session
 
 
 def _register(compute: Callable[..., R], name: str) -> Callable[..., R]:
