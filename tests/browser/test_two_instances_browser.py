@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
+from sqlmodel import Session
 
+from data_access.db import make_engine
+from data_access.workbook.prefill import prefilled_template
 from tests.browser.conftest import serve_app
 from tests.browser.helpers import IDLE_APP, expect_year_cards
 from tests.browser.test_upload_flow_browser import BEFORE, fill_in
@@ -52,6 +55,16 @@ def cli(database_url: str, *args: str) -> str:
     return done.stdout
 
 
+def next_quarter(database_url: str) -> bytes:
+    """The lead's 2024-Q1 workbook: the upload page's prefilled template plus GE24-01."""
+    engine = make_engine(database_url)
+    try:
+        with Session(engine) as session:
+            return fill_in(prefilled_template(session=session, programme_id=1, lang="nl"))
+    finally:
+        engine.dispose()
+
+
 def overview(page: Page, url: str, query: str = ""):
     page.goto(f"{url}/{query}", timeout=FIRST_RUN_MS)
     page.wait_for_selector(IDLE_APP, timeout=FIRST_RUN_MS)
@@ -70,10 +83,8 @@ def test_an_import_and_an_approval_elsewhere_show_on_the_other_instance(
     main = overview(page, second)  # the second instance caches today's figures
     expect_year_cards(main, BEFORE)
     approved_view = "?approved=1&period=2024-Q1"
-    template = tmp_path / "template.xlsx"
-    cli(database_url, "template", str(template), "--programme", "GasErop!", "--period", "2024-Q1")
     workbook = tmp_path / "2024-Q1.xlsx"
-    workbook.write_bytes(fill_in(template.read_bytes()))
+    workbook.write_bytes(next_quarter(database_url))
     imported = json.loads(cli(database_url, "import", str(workbook), "--as", LEAD, "--json"))
     assert imported["status"] == "applied"
 
