@@ -15,6 +15,7 @@ FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
 st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
 render_layout_style()
 cache.ensure_migrated()
+cache.begin_run()  # the data's version, read once: every cached figure this run keys on it
 actor = auth.sign_in()  # draws the sign-in or demo user selector; roles from the database
 # A url_path must differ from its file's name: while `pages/` exists, Streamlit's
 # legacy multipage mode (used on a process's first run, and on every AppTest run)

@@ -90,16 +90,26 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose reader to run")
     parser.add_argument("--legit-rows", type=int, default=0, help="add a valid workbook")
+    parser.add_argument("--smoke", action="store_true", help="two files only (test suite)")
+    parser.add_argument("--out", type=Path, help="also write the table to DIR/hostile.md")
     args = parser.parse_args()
     limit = int(args.limit_gb * 1024**3)
-    print("| file | size | outcome | read time (s) | peak RSS (MB) |")
-    print("|---|---:|---|---:|---:|")
-    for name, (content, file_name) in files(args.legit_rows).items():
+    corpus = list(files(args.legit_rows).items())[: 2 if args.smoke else None]
+    lines = [
+        "| file | size | outcome | read time (s) | peak RSS (MB) |",
+        "|---|---:|---|---:|---:|",
+    ]
+    print(*lines, sep="\n")
+    for name, (content, file_name) in corpus:
         outcome, seconds, peak = measure(
             content, file_name, limit=limit, timeout=args.timeout, code=args.code
         )
         size = f"{len(content) / 1024:,.1f} KB"
-        print(f"| {name} | {size} | {outcome} | {seconds} | {peak} |", flush=True)
+        lines.append(f"| {name} | {size} | {outcome} | {seconds} | {peak} |")
+        print(lines[-1], flush=True)
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "hostile.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
 

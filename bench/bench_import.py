@@ -10,6 +10,7 @@ the machine may be busy with other work; peak RSS is the largest of the runs.
 
     python bench/bench_import.py [--rows 1000,20000,100000] [--repeat 3]
         [--database-url postgresql://...] [--modes bare_read,validate,...] [--out bench/out]
+    python bench/bench_import.py --smoke --out DIR   # one tiny run (the test suite)
 
 prints a Markdown table and writes it to bench/out/import_<database>.md.
 """
@@ -156,7 +157,7 @@ def format_table(results: dict[int, dict[str, dict]]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--one", nargs=3, metavar=("MODE", "WORKBOOK", "DATABASE_URL"))
     parser.add_argument("--rows", default="1000,20000,100000")
@@ -164,11 +165,14 @@ def main() -> None:
     parser.add_argument("--database-url", help="a PostgreSQL server (default: SQLite files)")
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--out", default=str(BENCH_DIR / "out"))
+    parser.add_argument("--smoke", action="store_true", help="one tiny run: --rows 200 --repeat 1")
     args = parser.parse_args()
+    if args.smoke:
+        args.rows, args.repeat = "200", 1
     if args.one:
         mode, workbook, database_url = args.one
         print(json.dumps(measure_one(mode, Path(workbook), database_url)))
-        return
+        return 0
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
     modes = args.modes.split(",")
@@ -184,7 +188,9 @@ def main() -> None:
     database = "postgresql" if args.database_url else "sqlite"
     (out_dir / f"import_{database}.md").write_text(table + "\n", encoding="utf-8")
     print(table)
+    failed = [r for by_mode in results.values() for r in by_mode.values() if "error" in r]
+    return 1 if failed else 0  # a measurement that broke fails the run (and its smoke test)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

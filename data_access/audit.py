@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import select
 from sqlmodel import Session
 
+from data_access.data_version import mark_changed
 from data_access.models import AuditEvent, Programme
+
+if TYPE_CHECKING:  # pandas only for the log's table: every write imports this module
+    import pandas as pd
 
 AUDIT_ACTIONS = (
     "import", "undo", "approve", "reject", "lock", "unlock", "target.set",
@@ -36,7 +40,8 @@ def record(
     period: str | None = None,
     details: dict | None = None,
 ) -> AuditEvent:
-    """Add one audit event to the caller's transaction."""
+    """Add one audit event to the caller's transaction, which moves the data's version
+    when it commits (data_access.data_version)."""
     if action not in AUDIT_ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     event = AuditEvent(
@@ -50,6 +55,7 @@ def record(
     )
     session.add(event)
     session.flush()
+    mark_changed(session)
     return event
 
 
@@ -93,6 +99,8 @@ def audit_frame(
         }
         for e, name in session.execute(query)
     ]
+    import pandas as pd
+
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
 
 

@@ -58,6 +58,7 @@ def restore_backup(source: str | Path, *, actor: str) -> None:
     The write the CLI offers: the permission is checked first, and the restore itself
     is audited in the restored database (whose audit log replaced the current one).
     """
+    from data_access import data_version
     from data_access.access import require, resolve_actor
     from data_access.audit import record
     from data_access.db import session_scope
@@ -65,9 +66,12 @@ def restore_backup(source: str | Path, *, actor: str) -> None:
 
     with session_scope() as session:
         require(resolve_actor(session, actor), "restore")
+        before = data_version.current(session)
     restore_database(source)
     migrate()  # a backup from an older version gets the newer schema
     with session_scope(write=True) as session:
+        # The backup's version may be older than numbers caches already hold: go past them.
+        data_version.raise_above(session, before)
         record(session, actor=actor, action="restore", entity="database",
                details={"file": str(source)})  # fmt: skip
 

@@ -6,6 +6,10 @@ Exit status of `import`: 0 valid (and applied unless --dry-run), 1 validation
 errors, 2 unreadable or unsupported file. Every write names its actor with
 `--as EMAIL` (checked against the roles in the database, see data_access.access):
 a missing `--as` exits 2 (usage), a refused actor exits 1 with the reason.
+
+Start-up is kept short (issue 14): this module imports only the standard library at
+the top; each command imports what it needs (pandas, SQLAlchemy, the importer), so
+`--help` costs little more than Python itself.
 """
 
 from __future__ import annotations
@@ -15,17 +19,14 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING
 
 from data_access import cli_access, cli_portfolio
-from data_access.access import PermissionDenied
-from data_access.backup import BackupError
-from data_access.config import UploadLimits
-from data_access.history import HistoryError, list_imports, undo_import
 from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
-from data_access.import_result import ENTITIES, ImportResult
-from data_access.workbook.report import Issue, WorkbookRefused
+
+if TYPE_CHECKING:
+    from data_access.import_result import ImportResult
+    from data_access.workbook.report import Issue
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -67,10 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        from data_access.migrate import migrate
+    from sqlalchemy.exc import SQLAlchemyError
 
-        migrate()
+    from data_access.access import PermissionDenied
+    from data_access.backup import BackupError
+    from data_access.history import HistoryError
+
+    try:
+        from data_access.migrate import migrate_if_behind
+
+        migrate_if_behind()
         return COMMANDS[args.command](args)
     except (HistoryError, PermissionDenied) as error:
         return _fail(error.message(args.lang), EXIT_INVALID)
@@ -102,6 +109,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _refuse_oversized(path: Path, lang: str) -> ImportResult | None:
     """A file over the size limit is refused from its size alone, before it is read."""
+    from data_access.config import UploadLimits
+    from data_access.import_result import ImportResult
+    from data_access.workbook.report import WorkbookRefused
     from data_access.workbook.sniff import check_size
 
     try:
@@ -120,6 +130,8 @@ def _report_import(result: ImportResult, args: argparse.Namespace) -> int:
 
 def summarise(result: ImportResult, lang: str) -> str:
     """A readable summary of an import for a terminal."""
+    from data_access.import_result import ENTITIES
+
     params = {"programme": result.programme, "period": result.period, "batch_id": result.batch_id}
     lines = [translate(f"cli.status.{result.status}", lang, **params)]
     if result.ok:
@@ -172,6 +184,7 @@ def run_kpis(args: argparse.Namespace) -> int:
 
 def run_history(args: argparse.Namespace) -> int:
     from data_access.db import session_scope
+    from data_access.history import list_imports
 
     with session_scope() as session:
         imports = list_imports(session)
@@ -187,6 +200,8 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_undo(args: argparse.Namespace) -> int:
+    from data_access.history import undo_import
+
     outcome = undo_import(args.batch_id, actor=args.actor)
     print(translate("cli.undone", args.lang, batch_id=outcome.batch_id))
     if outcome.reactivated_batch_id is not None:

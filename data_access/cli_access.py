@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Callable
 
 from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
-from data_access.models import ROLES
+from data_access.roles import ROLES
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:

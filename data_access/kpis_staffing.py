@@ -1,8 +1,9 @@
 """Facilitator capacity over time, trained cohorts, and "can we staff next year's target?".
 
-Capacity and load per period re-read the as-of state of every reported period up
-to the chosen one (a handful of quarters), so each point means what the Overview
-showed at that time. Definitions: docs/figures.md.
+Capacity and load per period use the as-of state of every reported period up to the
+chosen one, so each point means what the Overview showed at that time; the reports
+are read once and each period's state picked from them (`state.latest_at`), instead
+of one database round of as-of queries per period. Definitions: docs/figures.md.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import pandas as pd
 from sqlmodel import Session
 
 from data_access import kpis_facilitators as kf
-from data_access.filters import CommunityFilter
+from data_access.filters import CommunityFilter, filter_communities, filter_facilitators
 from data_access.kpis_summary import load_frames
 from data_access.periods import period_year
-from data_access.state import reported_periods
+from data_access.state import communities_as_of, facilitators_as_of, latest_at, reported_periods
 
 CAPACITY_COLUMNS = ["period", "capacity", "load", "utilisation", "demand", "capacity_gap"]
 COHORT_COLUMNS = ["period", "facilitators", "cumulative"]
@@ -35,11 +36,16 @@ def capacity_per_period(
         for p in reported_periods(session, programme_id=programme_id)
         if as_of is None or p <= as_of
     ]
+    scope = {"programme_id": programme_id, "as_of": as_of, "every_report": True}
+    communities = communities_as_of(session, **scope)
+    facilitators = facilitators_as_of(session, **scope)
     rows = []
     for period in periods:
-        frames = load_frames(session, programme_id=programme_id, as_of=period, filters=filters)
-        capacity = kf.facilitator_capacity(frames.facilitators)
-        status = frames.communities["status"]
+        at = filter_facilitators(latest_at(facilitators, "facilitator_id", period), filters)
+        capacity = kf.facilitator_capacity(at)
+        status = filter_communities(latest_at(communities, "community_id", period), filters)[
+            "status"
+        ]
         load = int((status == "running").sum())
         demand = int(status.isin(kf.ACTIVE_STATUSES).sum())
         utilisation = load / capacity if capacity else np.nan

@@ -18,6 +18,7 @@ from data_access import kpis_funding as kfu
 from data_access import kpis_progress as kp
 from data_access.filters import CommunityFilter, filter_communities, filter_facilitators
 from data_access.periods import period_year
+from data_access.shared_frames import as_of_frames
 from data_access.state import (
     communities_as_of,
     facilitators_as_of,
@@ -44,17 +45,27 @@ def load_frames(
     as_of: str | None = None,
     filters: CommunityFilter | None = None,
 ) -> KpiFrames:
-    """Fetch the as-of frames and targets once, to compute many figures from them.
+    """Fetch the as-of frames and targets once, to compute many figures from them
+    (shared between figures by the dashboard's sessions: data_access.shared_frames).
 
     `filters` narrows communities (and facilitators by sector); funding is per
     programme, so it stays whole. Targets: see `targets_in_view`.
     """
     scope = {"programme_id": programme_id, "as_of": as_of}
-    targets = targets_frame(session, programme_id=programme_id)
+
+    def read() -> tuple[pd.DataFrame, ...]:
+        return (
+            communities_as_of(session, **scope),
+            facilitators_as_of(session, **scope),
+            funding_as_of(session, **scope),
+            targets_frame(session, programme_id=programme_id),
+        )
+
+    communities, facilitators, funding, targets = as_of_frames(session, programme_id, as_of, read)
     return KpiFrames(
-        communities=filter_communities(communities_as_of(session, **scope), filters),
-        facilitators=filter_facilitators(facilitators_as_of(session, **scope), filters),
-        funding=funding_as_of(session, **scope),
+        communities=filter_communities(communities, filters),
+        facilitators=filter_facilitators(facilitators, filters),
+        funding=funding,
         targets=targets_in_view(targets, filters=filters),
     )
 

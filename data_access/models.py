@@ -15,6 +15,8 @@ from decimal import Decimal
 from sqlalchemy import Column, Index, LargeBinary, Numeric, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from data_access.roles import ROLES  # noqa: F401  (re-exported)
+
 # Named constraints make migrations (and SQLite batch alterations) reproducible.
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -29,7 +31,6 @@ COMMUNITY_STATUSES = ("planned", "running", "completed", "stopped")
 FACILITATOR_STATUSES = ("in_training", "certified", "inactive")
 BATCH_STATUSES = ("active", "superseded", "undone")
 REVIEW_STATUSES = ("submitted", "approved", "rejected")
-ROLES = ("viewer", "officer", "lead", "admin")
 TARGET_MEASURES = (
     "communities_started",
     "communities_completed",
@@ -211,6 +212,18 @@ class AuditEvent(SQLModel, table=True):
     programme_id: int | None = Field(default=None, foreign_key="programme.id")
     period: str | None = None
     details_json: str = "{}"
+
+
+class DataVersion(SQLModel, table=True):
+    """One row (id 1) whose number every write moves in its own transaction.
+
+    The dashboard's caches key on it (ui/cache.py): a write from any instance or the
+    command line is seen on the next rerun everywhere, and unchanged data is never
+    recomputed. See data_access/data_version.py.
+    """
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = 0
 
 
 # --- communities ---------------------------------------------------------------------

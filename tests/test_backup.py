@@ -30,6 +30,7 @@ def test_restore_brings_back_exactly_the_backed_up_figures(database, tmp_path):
         newest = list_imports(session)[0]["id"]
     undo_import(newest, actor=SAMPLE_ACTOR)
     assert figures() != saved_figures
+    (version_before_restore,) = dump_tables(get_engine())["dataversion"]
 
     done = run(database, "restore", str(backup), "--as", SAMPLE_ACTOR, "--lang", "en")
     assert (done.returncode, done.stderr) == (0, "")
@@ -37,7 +38,11 @@ def test_restore_brings_back_exactly_the_backed_up_figures(database, tmp_path):
     assert figures() == saved_figures
     restored = dump_tables(get_engine())
     audit_after = restored.pop("auditevent")
-    assert restored == {k: v for k, v in saved_tables.items() if k != "auditevent"}
+    # Like any write, the restore moves the data's version, past every one seen before.
+    (version_after,) = restored.pop("dataversion")
+    assert version_after[1] > version_before_restore[1]
+    moved = ("auditevent", "dataversion")
+    assert restored == {k: v for k, v in saved_tables.items() if k not in moved}
     assert audit_after[:-1] == saved_tables["auditevent"]
     assert audit_after[-1][2:5] == (SAMPLE_ACTOR, "restore", "database")
     assert saved_figures[1][0] == (newest, "active")

@@ -1,21 +1,34 @@
-"""The only place where Streamlit's caches wrap `data_access`.
+"""The only place where Streamlit's caches wrap `data_access`, keyed on the data's version.
 
-Every cached function takes the database URL (and whether only approved imports
-count, the sidebar's choice) as its first argument, so a page never shows figures
-from another database (tests switch databases within one process) or mode.
-Call `clear_caches()` after anything that writes: an import, an undo,
-a target edit. The short TTL picks up imports made from the command line.
+Every cached function takes a `Key` first: the database URL (tests switch databases
+within one process), whether only approved imports count (the sidebar's choice) and
+the data's version (data_access/data_version.py), which every write moves in its own
+transaction. `begin_run()` reads that version once per rerun with one primary-key
+lookup, so a write from anywhere (this instance, another one behind the proxy, the
+command line) shows on the next rerun, and unchanged data is never recomputed. There
+is no time-based expiry; each cache keeps its `MAX_ENTRIES` most recent results, and
+results for older versions simply age out.
+
+A new cached figure is one typed line, e.g. `staffing_gap = cached(kpis_staffing.
+staffing_gap)`: a function taking a session first becomes a function of its other
+arguments (which must be hashable), with the same type hints.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
+from typing import Concatenate, ParamSpec, TypeVar
 
 import pandas as pd
 import streamlit as st
+from sqlmodel import Session
 
-from data_access import kpis
+from data_access import data_version, kpis
 from data_access.completeness import completeness_rows
 from data_access.config import database_url
 from data_access.db import session_scope
@@ -30,21 +43,89 @@ from data_access.queries import (
     list_programmes,
     list_sectors,
 )
+from data_access.shared_frames import SHARE
 from data_access.slides import Deck, DeckRequest, build_deck
 from data_access.state import reported_periods
 
-TTL_SECONDS = 60
+MAX_ENTRIES = 64  # results kept per cached function (old versions age out first)
 APPROVED_ONLY_KEY = "sidebar.approved_only"  # the sidebar toggle's widget key
-Key = tuple[str, bool]  # (database URL, approved imports only)
+VERSION_KEY = "cache.data_version"  # session state: (database URL, version) read this run
+Key = tuple[str, bool, int]  # (database URL, approved imports only, data version)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+computations: Counter[str] = Counter()  # cache misses per function: what tests count
+_versioned = functools.partial(st.cache_data, show_spinner=False, max_entries=MAX_ENTRIES)
+_CACHES: list = []  # every cached function, for clear_all()
+
+
+def begin_run() -> int:
+    """Read the data's version for this rerun (app.py, once, before any page runs)."""
+    url = database_url()
+    with session_scope() as session:
+        version = data_version.current(session)
+    st.session_state[VERSION_KEY] = (url, version)
+    return version
+
+
+def clear_caches() -> None:
+    """After a write in this run: read the version again, so the rest of the run (and
+    every later one) shows the new state. Other sessions' cached results stay valid."""
+    begin_run()
 
 
 def _key() -> Key:
-    return database_url(), bool(st.session_state.get(APPROVED_ONLY_KEY, False))
+    url = database_url()
+    seen = st.session_state.get(VERSION_KEY)
+    version = seen[1] if seen and seen[0] == url else begin_run()
+    return url, bool(st.session_state.get(APPROVED_ONLY_KEY, False)), version
 
 
-def _session(key: Key):
-    """A reading session counting approved imports only when the key says so."""
-    return session_scope(approved_only=key[1])
+@contextmanager
+def _session(key: Key) -> Iterator[Session]:
+    """A reading session counting approved imports only when the key says so, sharing
+    as-of frames with the other figures of the same data (data_access.shared_frames)."""
+    with session_scope(approved_only=key[1]) as session:
+        session.info[SHARE] = True
+        yield session
+
+
+def _register(compute: Callable[..., R], name: str) -> Callable[..., R]:
+    """`compute(key, …)` as a versioned Streamlit cache named `name`, counting misses."""
+
+    @functools.wraps(compute)
+    def counted(key: Key, *args, **kwargs):
+        computations[name] += 1
+        return compute(key, *args, **kwargs)
+
+    # Streamlit names a cache by module and qualified name: one per wrapped function.
+    counted.__qualname__ = f"cached[{name}]"
+    stored = _versioned()(counted)
+    _CACHES.append(stored)
+    return stored
+
+
+def cached(function: Callable[Concatenate[Session, P], R]) -> Callable[P, R]:
+    """`function(session, *args, **kwargs)` cached per data version, sidebar mode and
+    database; the result keeps `function`'s signature minus the session."""
+    name = f"{function.__module__}.{function.__qualname__}"
+
+    def compute(key: Key, *args, **kwargs):
+        with _session(key) as session:
+            return function(session, *args, **kwargs)
+
+    stored = _register(compute, name)
+
+    @functools.wraps(function)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        return stored(_key(), *args, **kwargs)
+
+    return call
+
+
+def _cache(function: Callable[..., R]) -> Callable[..., R]:
+    """A decorator for this module's own key-taking functions (their name is the cache's)."""
+    return _register(function, f"{__name__}.{function.__name__}")
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,7 +139,7 @@ def ensure_migrated() -> None:
     _migrated(database_url())  # keyed on the URL alone
 
 
-@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+@_cache
 def _programmes(url: Key) -> list[tuple[int, str]]:
     with _session(url) as session:
         return [(p.id, p.name) for p in list_programmes(session)]
@@ -69,7 +150,7 @@ def programmes() -> list[tuple[int, str]]:
     return _programmes(_key())
 
 
-@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+@_cache
 def _periods(url: Key, programme_id: int | None) -> list[str]:
     with _session(url) as session:
         return reported_periods(session, programme_id=programme_id)
@@ -80,7 +161,7 @@ def periods(programme_id: int | None) -> list[str]:
     return _periods(_key(), programme_id)
 
 
-@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+@_cache
 def _vs_target(
     url: Key, programme_id: int | None, as_of: str | None, filters: CommunityFilter | None
 ) -> pd.DataFrame:
@@ -97,7 +178,7 @@ def communities_vs_target(
     return _vs_target(_key(), programme_id, as_of, filters)
 
 
-@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+@_cache
 def _summary(
     url: Key, programme_id: int | None, as_of: str | None, filters: CommunityFilter | None
 ) -> dict:
@@ -112,7 +193,7 @@ def kpi_summary(
     return _summary(_key(), programme_id, as_of, filters)
 
 
-@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+@_cache
 def _choices(url: Key) -> dict[str, list[tuple]]:
     with _session(url) as session:
         return {
@@ -137,7 +218,7 @@ def partner_names() -> list[str]:
     return [name for (name,) in _choices(_key())["partners"]]
 
 
-@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+@_cache
 def _kpi(
     url: Key,
     name: str,
@@ -154,12 +235,13 @@ def _kpi(
 def kpi(name: str, programme_id: int | None, as_of: str | None, **options: object) -> object:
     """`data_access.kpis.<name>(session, programme_id=…, as_of=…, **options)`, cached.
 
-    Options must be hashable (a CommunityFilter, tuples, numbers, strings).
+    Options must be hashable (a CommunityFilter, tuples, numbers, strings). New code:
+    prefer a typed `cached(...)` wrapper.
     """
     return _kpi(_key(), name, programme_id, as_of, tuple(sorted(options.items())))
 
 
-@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+@_cache
 def _call(url: Key, name: str, options: tuple[tuple[str, object], ...]) -> object:
     module_name, function_name = name.rsplit(".", 1)
     function = getattr(importlib.import_module(f"data_access.{module_name}"), function_name)
@@ -171,14 +253,15 @@ def call(name: str, **options: object) -> object:
     """`data_access.<module>.<function>(session, **options)`, cached; e.g.
     `call("kpis_staffing.staffing_gap", programme_id=1, as_of="2023-Q4")`.
 
-    Only `kpis*` modules: these are read-only figure functions.
+    Only `kpis*` modules: these are read-only figure functions. New code: prefer a
+    typed `cached(...)` wrapper.
     """
     if not name.startswith("kpis"):
         raise ValueError(f"not a KPI function: {name}")
     return _call(_key(), name, tuple(sorted(options.items())))
 
 
-@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
+@_cache
 def _deck(url: Key, request: DeckRequest) -> Deck:
     with _session(url) as session:
         return build_deck(session=session, request=request)
@@ -189,31 +272,16 @@ def deck(request: DeckRequest) -> Deck:
     return _deck(_key(), request)
 
 
-@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
-def _portfolio(url: Key) -> list[dict]:
-    with _session(url) as session:
-        return portfolio_rows(session)
-
-
-def portfolio() -> list[dict]:
-    """Every programme's headline figures as of its last reported quarter (Portfolio page)."""
-    return _portfolio(_key())
-
-
-@st.cache_data(show_spinner=False, ttl=TTL_SECONDS)
-def _completeness(url: Key, today: date) -> list[dict]:
-    with _session(url) as session:
-        return completeness_rows(session, today=today)
+portfolio = cached(portfolio_rows)  # every programme's headline figures (Portfolio page)
+_completeness_rows = cached(completeness_rows)
 
 
 def completeness(today: date) -> list[dict]:
     """Reporting completeness, programme × quarter, as of `today` (Portfolio page)."""
-    return _completeness(_key(), today)
+    return _completeness_rows(today=today)
 
 
-def clear_caches() -> None:
-    """Forget cached data after a write, so every page shows the new state."""
-    for cached in (_portfolio, _completeness):
-        cached.clear()
-    for cached in (_programmes, _periods, _vs_target, _summary, _choices, _kpi, _call, _deck):
-        cached.clear()
+def clear_all() -> None:
+    """Empty every cache (benchmarks measuring cold runs; never needed for freshness)."""
+    for stored in _CACHES:
+        stored.clear()
