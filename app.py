@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import auth, cache
 from ui.i18n import t
-from ui.sidebar import drop_other_pages_params, render_sidebar
+from ui.sidebar import drop_other_pages_params, render_language_only, render_sidebar
 
 # A file, not a material icon: Streamlit fetches a material favicon from Google's font
 # servers, a request from every officer's browser that a closed network refuses.
@@ -85,7 +85,8 @@ protected = {
         "pages/users.py", title=t("nav.users"), icon=":material/group:", url_path="gebruikers"
     ),
 }
-if auth.may_see(actor, "dashboards"):
+signed_in = auth.may_see(actor, "dashboards")
+if signed_in:
     pages += [page for name, page in protected.items() if auth.may_see(actor, name)]
 else:  # not signed in, or no role yet: only the page that says how to get in
     pages = [
@@ -99,6 +100,9 @@ else:  # not signed in, or no role yet: only the page that says how to get in
 st.session_state["nav.registered"] = [p.url_path for p in pages]  # what tests can see
 page = st.navigation(pages)
 drop_other_pages_params(page.url_path)
-render_sidebar()
+if signed_in:
+    render_sidebar()
+else:  # no programme, period or partner names before sign-in
+    render_language_only()
 auth.render_banner()
 page.run()
