@@ -91,7 +91,11 @@ def serve_app(
         yield url
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a busy machine: don't fail a passed test on it
+            server.kill()
+            server.wait(timeout=10)
         log.close()
 
 
