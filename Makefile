@@ -1,5 +1,6 @@
 # LC Monitor. Needs only python3 (3.11+) and make; everything else goes into .venv.
 #   make run    install, migrate, load the sample data, start the app on localhost:8501
+#               in demo mode (LC_MONITOR_DEMO=1: pick a demo user, no sign-in)
 #   make test   every test tier (browser and PostgreSQL tests skip locally when absent)
 
 PYTHON ?= python3
@@ -29,7 +30,7 @@ lock: requirements.txt requirements-dev.txt
 run: install
 	$(PY) -m data_access migrate
 	$(PY) -m data_access seed-sample
-	$(PY) -m ui.serve
+	LC_MONITOR_DEMO=1 $(PY) -m ui.serve
 
 test: install
 	$(PY) -m pytest -n 2

@@ -7,7 +7,7 @@ import streamlit as st
 from ui import auth, cache, review_view
 from ui.i18n import t
 from ui.layout import render_layout_style
-from ui.sidebar import drop_other_pages_params, render_sidebar
+from ui.sidebar import drop_other_pages_params, render_language_only, render_sidebar
 
 # A file, not a material icon: Streamlit fetches a material favicon from Google's font
 # servers, a request from every officer's browser that a closed network refuses.
@@ -102,7 +102,8 @@ protected = {
         default=review_view.portfolio_is_landing(actor),
     ),
 }
-if auth.may_see(actor, "dashboards"):
+signed_in = auth.may_see(actor, "dashboards")
+if signed_in:
     # Pages not for this actor answer their address with "no access" (hidden in the menu).
     pages += [
         page if auth.may_see(actor, name) else auth.refusal_page(page, name)
@@ -120,6 +121,9 @@ else:  # not signed in, or no role yet: only the page that says how to get in
 st.session_state["nav.registered"] = [p.url_path for p in pages if p.visibility == "visible"]
 page = st.navigation(pages)
 drop_other_pages_params(page.url_path)
-render_sidebar()
+if signed_in:
+    render_sidebar()
+else:  # no programme, period or partner names before sign-in
+    render_language_only()
 auth.render_banner()
 page.run()

@@ -93,6 +93,7 @@ def measure(size: int, out: Path, warm_runs: int) -> dict[str, tuple[float, floa
     path = out / f"province_{size}.sqlite3"
     build(size, path)
     os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    os.environ["LC_MONITOR_DEMO"] = "1"  # demo mode, chosen explicitly (as `make run` does)
     db.reset_engine()
     grant_every_role()
     time_page(registered_pages()[0], 1)  # the process's first AppTest pays for imports

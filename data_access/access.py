@@ -29,13 +29,14 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "create_programme": ("officer", "admin"),
     "programmes": ("officer", "admin"),  # create and edit programmes before any upload
     "undo": ("officer",),  # and leads of the programme
+    "original": ("officer",),  # download an uploaded workbook (names, e-mails); and leads
     "review": ("officer",),  # approve, reject, lock, unlock
     "targets": ("officer",),
     "audit": ("officer", "admin"),
     "users": ("admin",),
     "restore": ("admin",),  # replaces the whole database, audit log included
 }
-LEAD_PERMISSIONS = frozenset({"import", "undo"})
+LEAD_PERMISSIONS = frozenset({"import", "undo", "original"})
 
 
 class PermissionDenied(Exception):

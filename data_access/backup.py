@@ -128,8 +128,11 @@ def _check_backup_file(source: Path, magic: bytes) -> None:
 
 def _check_sqlite_backup(source: Path) -> None:
     """Refuse a damaged file or a SQLite file that is not an LC Monitor database."""
+    # A proper file: URI: `#` or `?` in a raw path would end the path, and the check
+    # would read (or create) another file than the one restored.
+    read_only = f"{source.resolve().as_uri()}?mode=ro"
     try:
-        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as connection:
+        with closing(sqlite3.connect(read_only, uri=True)) as connection:
             (verdict,) = connection.execute("PRAGMA integrity_check").fetchone()
             tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as error:

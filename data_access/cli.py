@@ -194,9 +194,16 @@ def run_history(args: argparse.Namespace) -> int:
         print(translate("cli.no_imports", args.lang))
     for item in [] if args.json else imports:
         uploaded = item["uploaded_at"].strftime("%Y-%m-%d %H:%M")
-        print(f"#{item['id']:<5} {item['period']}  {item['programme']:<20} {item['status']:<10} "
-              f"{uploaded}  {item['uploaded_by']:<15} {item['file_name']}")  # fmt: skip
+        shown = {key: printable(str(item[key])) for key in ("period", "programme", "uploaded_by")}
+        print(f"#{item['id']:<5} {shown['period']}  {shown['programme']:<20} {item['status']:<10} "
+              f"{uploaded}  {shown['uploaded_by']:<15} {printable(item['file_name'])}")  # fmt: skip
     return EXIT_OK
+
+
+def printable(text: str) -> str:
+    """Stored text for a terminal: control and format characters (an ANSI escape that clears
+    the screen, a bidi override that reverses a name) print as `\\x1b`, `\\u202e`."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def run_undo(args: argparse.Namespace) -> int:

@@ -78,14 +78,20 @@ def _describe(batch: ImportBatch, programme: str) -> dict:
     }
 
 
-def original_file(batch_id: int) -> tuple[str, bytes]:
-    """The workbook exactly as it was uploaded, to download it again."""
+def original_file(batch_id: int, *, actor: str | Actor) -> tuple[str, bytes]:
+    """The workbook exactly as it was uploaded, to download it again. It holds names and
+    e-mail addresses: only an officer or the lead of its programme may have it."""
     with session_scope() as session:
+        who = resolve_actor(session, actor)
+        require(who, "read")
         row = session.execute(
-            select(ImportBatch.file_name, ImportBatch.content).where(ImportBatch.id == batch_id)
+            select(ImportBatch.programme_id, ImportBatch.file_name, ImportBatch.content).where(
+                ImportBatch.id == batch_id
+            )
         ).one_or_none()
-    if row is None:
-        raise HistoryError("not_found", batch_id=batch_id)
+        if row is None:
+            raise HistoryError("not_found", batch_id=batch_id)
+        require(who, "original", row.programme_id, batch_id=batch_id)
     return row.file_name, bytes(row.content)
 
 

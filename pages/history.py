@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from data_access.access import Actor
 from ui.auth import require_page
 from ui.components import render_empty_state, render_safely
 from ui.history_view import (
@@ -16,21 +17,24 @@ from ui.i18n import t
 from ui.upload_flow import render_name_input
 
 
-def render_selected(rows: list[dict]) -> None:
+def render_selected(rows: list[dict], actor: Actor) -> None:
     row = choose_import(rows, key="history.chosen")
-    st.download_button(
-        t("history.download"),
-        data=original_bytes(row["id"]),
-        file_name=row["file_name"],
-        icon=":material/download:",
-        key="history.download",
-        on_click="ignore",
-    )
+    if actor.can("original", row["programme_id"]):
+        st.download_button(
+            t("history.download"),
+            data=original_bytes(row["id"], actor),
+            file_name=row["file_name"],
+            icon=":material/download:",
+            key="history.download",
+            on_click="ignore",
+        )
+    else:  # another programme's workbook: its names and e-mail addresses are not theirs
+        st.caption(t("history.download_not_allowed"))
     render_undo(row, render_name_input())
 
 
 def render() -> None:
-    require_page("history")
+    actor = require_page("history")
     st.title(t("history.title"))
     st.caption(t("history.intro"))
     render_outcome()
@@ -39,7 +43,7 @@ def render() -> None:
         render_empty_state(t("history.empty"))
         return
     st.dataframe(history_table(rows), hide_index=True, width="stretch")
-    render_selected(rows)
+    render_selected(rows, actor)
 
 
 render_safely(render)

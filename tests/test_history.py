@@ -100,6 +100,6 @@ def test_history_lists_who_when_what_and_keeps_the_original_file(database):
         "GasErop!", "2023-Q1", LEAD,
     )  # fmt: skip
     assert len(items[1]["checksum"]) == 64
-    assert original_file(first) == ("2023-Q1.xlsx", b"q1 bytes")
+    assert original_file(first, actor=LEAD) == ("2023-Q1.xlsx", b"q1 bytes")
     with pytest.raises(HistoryError):
-        original_file(9999)
+        original_file(9999, actor=OFFICER)

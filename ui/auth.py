@@ -1,30 +1,29 @@
-"""Who is using the app: OIDC sign-in when configured, else demo mode; and page access.
+"""Who is using the app: OIDC sign-in, explicit demo mode, or a closed app; and page access.
 
-With an `[auth]` section in `.streamlit/secrets.toml` people sign in with
+With a complete `[auth]` section in `.streamlit/secrets.toml` people sign in with
 `st.login` (Microsoft Entra ID, see README) and their roles come from the database
-by e-mail. Without it the app runs in *demo mode*: a selector picks one of the demo
-users, and a banner says so on every page. Demo mode refuses to run on a
-non-local server address unless LC_MONITOR_FORCE_DEMO=1, and then warns on every
-page. Pages are registered per role in app.py and check again with `require_page`;
-the data functions check a third time (data_access.access).
+by e-mail. Demo mode (LC_MONITOR_DEMO=1, as `make run` sets) shows a selector of the
+demo users and a banner on every page. Anything else (a broken or incomplete
+configuration, or none) closes the app with a message: see ui.auth_config. Pages are
+registered per role in app.py and check again with `require_page`; the data
+functions check a third time (data_access.access).
 """
 
 from __future__ import annotations
-
-import os
 
 import streamlit as st
 
 from data_access.access import Actor, load_actor
 from data_access.db import session_scope
+from data_access.i18n import LANGUAGES, translate
 from data_access.users import DEMO_USERS
+from ui.auth_config import DEMO_ENV, PROVIDER, AuthSetup, auth_setup
 from ui.i18n import t, t_markdown
 
 DEMO_USER_KEY = "auth.demo_user"
 DEMO_USER_PARAM = "demo"  # demo mode only: ?demo=EMAIL opens the app as that demo user
-LOCAL_ADDRESSES = ("localhost", "127.0.0.1", "::1")
-FORCE_DEMO_ENV = "LC_MONITOR_FORCE_DEMO"
 ACTOR_KEY = "auth.actor"
+SETUP_KEY = "auth.setup"
 # Protected page → the roles that see it (registered in app.py only for them).
 PAGE_ROLES: dict[str, tuple[str, ...]] = {
     "upload": ("lead",),
@@ -39,31 +38,23 @@ PAGE_ROLES: dict[str, tuple[str, ...]] = {
 
 
 def auth_configured() -> bool:
-    """Whether secrets.toml has an [auth] section (then sign-in is required)."""
-    try:
-        return "auth" in st.secrets
-    except Exception:  # no secrets file at all
-        return False
-
-
-def demo_forced() -> bool:
-    return os.environ.get(FORCE_DEMO_ENV) == "1"
-
-
-def server_is_local() -> bool:
-    """Streamlit's default address (unset) binds to all interfaces: not local."""
-    return (st.get_option("server.address") or "") in LOCAL_ADDRESSES
+    """Whether people sign in through the identity provider in this run (not demo mode)."""
+    setup = st.session_state.get(SETUP_KEY)
+    return setup is not None and setup.mode == "oidc"
 
 
 def sign_in() -> Actor | None:
-    """Resolve the person using the app, drawing the sign-in or demo controls; may stop."""
-    if auth_configured():
-        actor = _oidc_actor()
-    else:
-        if not server_is_local() and not demo_forced():
-            st.error(t("auth.demo_refused", env=FORCE_DEMO_ENV), icon=":material/block:")
-            st.stop()
-        actor = _demo_actor()
+    """Resolve the person using the app, drawing the sign-in or demo controls; may stop.
+
+    A closed app (see ui.auth_config) says what is wrong and stops before anything else,
+    the sidebar's programmes and periods included."""
+    setup = auth_setup()
+    st.session_state[SETUP_KEY] = setup
+    if setup.mode == "closed":
+        st.session_state[ACTOR_KEY] = None
+        _render_closed(setup)
+        st.stop()
+    actor = _oidc_actor() if setup.mode == "oidc" else _demo_actor()
     st.session_state[ACTOR_KEY] = actor
     return actor
 
@@ -74,13 +65,21 @@ def current_actor() -> Actor | None:
 
 
 def render_banner() -> None:
-    """In the sidebar of every page: demo mode says so; forced demo on a public address warns."""
-    if auth_configured():
+    """In the sidebar of every page: demo mode says so; forced demo mode warns."""
+    setup = st.session_state.get(SETUP_KEY)
+    if setup is None or setup.mode != "demo":
         return
     st.sidebar.markdown(f":orange-badge[:material/science: {t('auth.demo_badge')}] "
-                        + t("auth.demo_banner"))  # fmt: skip
-    if not server_is_local():
+                        + t("auth.demo_banner", env=DEMO_ENV))  # fmt: skip
+    if setup.forced:
         st.sidebar.warning(t("auth.demo_forced_warning"), icon=":material/warning:")
+
+
+def _render_closed(setup: AuthSetup) -> None:
+    """What is wrong, in every language: there is no language switch on a closed app."""
+    st.title(t("app.title"))
+    for lang in LANGUAGES:
+        st.error(translate(setup.problem, lang, **setup.params), icon=":material/lock:")
 
 
 def may_see(actor: Actor | None, page: str) -> bool:
@@ -115,7 +114,7 @@ def refusal_page(page: st.Page, name: str) -> st.Page:
 def _oidc_actor() -> Actor | None:
     with st.sidebar:
         if not st.user.is_logged_in:
-            st.button(t("auth.sign_in"), on_click=st.login, args=("microsoft",), key="auth.in")
+            st.button(t("auth.sign_in"), on_click=st.login, args=(PROVIDER,), key="auth.in")
             return None
         st.caption(t_markdown("auth.signed_in_as", email=st.user.email))
         st.button(t("auth.sign_out"), on_click=st.logout, key="auth.out")

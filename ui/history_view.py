@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from data_access.access import PermissionDenied
+from data_access.access import Actor, PermissionDenied
 from data_access.db import session_scope
 from data_access.history import UndoRefused, list_imports, original_file, undo_import
 from data_access.i18n import translate
@@ -70,9 +70,9 @@ def history_table(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(records)
 
 
-def original_bytes(batch_id: int):
-    """A callable for a deferred download: the file is read from the database on click."""
-    return lambda: original_file(batch_id)[1]
+def original_bytes(batch_id: int, actor: Actor):
+    """A callable for a deferred download: the file is read (and the actor checked) on click."""
+    return lambda: original_file(batch_id, actor=actor)[1]
 
 
 def render_outcome() -> None:

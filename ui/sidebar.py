@@ -62,6 +62,12 @@ def render_sidebar() -> Filters:
     return filters
 
 
+def render_language_only() -> None:
+    """The sidebar before sign-in: the language, and no programme, period or partner names."""
+    with st.sidebar:
+        _language_switch()
+
+
 def current_filters() -> Filters:
     """The filters the sidebar chose in this run (empty before it ran)."""
     return st.session_state.get(FILTERS_KEY) or Filters()

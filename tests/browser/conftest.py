@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATABASES, PROJECT_ROOT, TEMPLATE_DB, cloned_postgres, skip_or_fail
+from ui.auth_config import DEMO_ENV, FORCE_DEMO_ENV
 
 CHROMIUM = Path("/usr/bin/chromium")
 STARTUP_SECONDS = 60
@@ -65,11 +66,22 @@ Prepare = Callable[[dict[str, str]], None]
 
 @contextmanager
 def serve_app(
-    folder: Path, database_url: str | None = None, *, prepare: Prepare | None = None
+    folder: Path,
+    database_url: str | None = None,
+    *,
+    prepare: Prepare | None = None,
+    extra_args: tuple[str, ...] = (),
+    demo: bool = True,
 ) -> Iterator[str]:
-    """Serve app.py (through `python -m ui.serve`, as `make run` does) with the sample
-    data on `database_url` (default: a fresh SQLite file in `folder`); yields the base URL."""
+    """Serve app.py (through `python -m ui.serve`, as `make run` does, in demo mode unless
+    `demo` is False) with the sample data on `database_url` (default: a fresh SQLite file
+    in `folder`), with `extra_args` for streamlit; yields the base URL."""
     env = {**os.environ, "DATABASE_URL": database_url or f"sqlite:///{folder / 'app.sqlite3'}"}
+    env.pop(FORCE_DEMO_ENV, None)
+    if demo:
+        env[DEMO_ENV] = "1"
+    else:
+        env.pop(DEMO_ENV, None)
     for command in ("migrate", "seed-sample"):
         subprocess.run([sys.executable, "-m", "data_access", command], env=env, check=True,
                        cwd=PROJECT_ROOT, capture_output=True)  # fmt: skip
@@ -80,7 +92,7 @@ def serve_app(
     server = subprocess.Popen(
         [sys.executable, "-m", "ui.serve", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false"],
+         "--browser.gatherUsageStats", "false", *extra_args],
         cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
@@ -89,24 +101,29 @@ def serve_app(
         yield url
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a busy machine: don't fail a passed test on it
+            server.kill()
+            server.wait(timeout=10)
         log.close()
 
 
 @contextmanager
 def serve_on(
-    database: str, folder: Path, postgres_template: str | None, *, prepare: Prepare | None = None
+    database: str, folder: Path, postgres_template: str | None, **options
 ) -> Iterator[str]:
-    """The app with the sample data on a fresh `database` ("sqlite" or "postgresql")."""
+    """The app with the sample data on a fresh `database` ("sqlite" or "postgresql");
+    `options` go to `serve_app`."""
     if database == "sqlite":
-        with serve_app(folder, prepare=prepare) as url:
+        with serve_app(folder, **options) as url:
             yield url
         return
     if postgres_template is None:
         skip_or_fail("TEST_DATABASE_URL is not set")
     with (
         cloned_postgres(postgres_template, TEMPLATE_DB) as database_url,
-        serve_app(folder, database_url, prepare=prepare) as url,
+        serve_app(folder, database_url, **options) as url,
     ):
         yield url
 

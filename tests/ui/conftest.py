@@ -20,6 +20,7 @@ from data_access import db
 from data_access.migrate import migrate
 from data_access.sample import load_sample_data
 from tests.conftest import DATABASES, TEMPLATE_DB, cloned_postgres, skip_or_fail
+from ui.auth_config import DEMO_ENV
 
 APP_FILE = Path(__file__).resolve().parents[2] / "app.py"
 
@@ -80,6 +81,8 @@ def sample_database(
 
 
 @pytest.fixture
-def app() -> AppTest:
-    """The app, not yet run: set query params or session state, then `.run()`."""
+def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The app in demo mode (chosen explicitly, as `make run` does), not yet run: set
+    query params or session state, then `.run()`."""
+    monkeypatch.setenv(DEMO_ENV, "1")
     return AppTest.from_file(str(APP_FILE), default_timeout=30)
