@@ -1,7 +1,7 @@
 """The province-wide view: one row per programme, as of its own last reported quarter.
 
 Programmes report on their own calendars (one ran 2022-2023, another starts in
-2024), so each row is that programme's headline figures (kpis.md) as of its last
+2024), so each row is that programme's headline figures (docs/figures.md) as of its last
 counted quarter, and "this year" is that quarter's year. Totals add counts and
 euros; a target total adds only the targets that are set.
 """

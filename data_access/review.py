@@ -24,7 +24,7 @@ from data_access.import_result import ENTITIES, empty_counts
 from data_access.kpis_summary import kpi_summary
 from data_access.models import ImportBatch
 
-# Headline figures whose effect the review shows, and how each is written (kpis.md).
+# Headline figures whose effect the review shows, and how each is written (docs/figures.md).
 EFFECT_MEASURES = {
     "started_this_year": "count",
     "completed_this_year": "count",
