@@ -18,7 +18,7 @@ install: $(STAMP)
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(VENV)/bin/uv pip install --python $(PY) -r requirements.lock
+	$(VENV)/bin/uv pip install --python $(PY) --compile-bytecode -r requirements.lock
 	touch $(STAMP)
 
 # After changing requirements.txt or requirements-dev.txt: pin the whole tree again.
