@@ -23,9 +23,9 @@ from data_access.i18n import catalog
 FIGURES_DOC = PROJECT_ROOT / "docs" / "figures.md"
 MEASURE = re.compile(r"^kpi\.(?P<name>[a-z0-9_]+)\.definition$")
 # A help text of a page (one with a `nav.<page>` title) or of the sidebar's filters:
-# `<page>.help`, `<page>.help.<x>` or `<page>.<x>_help`. Pages whose help texts explain
-# a control rather than a figure are left out.
-PAGE_HELP = re.compile(r"^(?P<page>[a-z0-9_]+)\.(?:help(?:\.[a-z0-9_.]+)?|[a-z0-9_.]+_help)$")
+# `<page>.help`, `<page>.help.<x>`, `<page>.<x>.help` or `<page>.<x>_help`. Pages whose
+# help texts explain a control rather than a figure are left out.
+PAGE_HELP = re.compile(r"^(?P<page>[a-z0-9_]+)\.(?:help(?:\.[a-z0-9_.]+)?|[a-z0-9_.]+[._]help)$")
 NOT_FIGURES = ("upload", "targets", "presentation", "users", "history", "approvals", "audit",
                "help")  # fmt: skip
 
