@@ -76,9 +76,11 @@ FILTERED_MEASURES = ("communities_started", "communities_completed", "facilitato
 
 def targets_in_view(targets: pd.DataFrame, *, filters: CommunityFilter | None) -> pd.DataFrame:
     """The targets a view may set its counts against: with a filter none for the
-    filtered counts (a programme's target says nothing about one sector)."""
+    filtered counts (a programme's target says nothing about one sector). Their years
+    stay, blank, so a year in which the filter counts nothing still shows its 0."""
     if filters is not None and not filters.is_empty:
-        targets = targets[~targets["measure"].isin(FILTERED_MEASURES)]
+        targets = targets.copy()
+        targets.loc[targets["measure"].isin(FILTERED_MEASURES), "value"] = np.nan
     return targets.reset_index(drop=True)
 
 
@@ -188,4 +190,4 @@ def _row_for_year(frame: pd.DataFrame, year: int | None) -> dict:
 
 def _target(targets: pd.DataFrame, measure: str, year: int | None) -> float:
     values = targets.loc[(targets["measure"] == measure) & (targets["year"] == year), "value"]
-    return float(values.sum()) if len(values) else np.nan
+    return float(values.sum(min_count=1))  # NaN: none set, or blanked by a filter

@@ -49,7 +49,8 @@ def test_a_sector_filter_sets_no_programme_target_against_its_count(sample):
             session, programme_id=sample, as_of="2023-Q4", filters=CIRCULARITY
         )
         summary = kpi_summary(session, programme_id=sample, as_of="2023-Q4", filters=CIRCULARITY)
-    assert frame[["year", "started"]].values.tolist() == [[2023, 4]]
+    # 2022 stays, with its 0: the programme ran then, no circularity community started.
+    assert frame[["year", "started"]].values.tolist() == [[2022, 0], [2023, 4]]
     assert frame["target_started"].isna().all() and frame["cumulative_target"].isna().all()
     assert math.isnan(summary["target_facilitators_certified"])
     assert summary["target_budget_this_year"] == 200_000  # funding stays the programme's
