@@ -5,10 +5,11 @@ readers' bugs we don't know yet. The file is parsed and validated (and the marke
 report written) in a child process with an address-space limit and a timeout, so a
 crash, a failed allocation that aborts the process (calamine does that), a MemoryError
 or an endless loop costs one refused upload (`worker_failed`, `timed_out`), never the
-server. The child also has a CPU limit (RLIMIT_CPU). A single-threaded caller (the
-command line) forks, which copies the readers it has imported; a threaded server must
-not fork, so it hands the task to its zygote (`zygote.py`), a warm single-threaded
-helper that forks the child instead: no interpreter start-up per upload.
+server. The timeout bounds the child's wall clock and, through RLIMIT_CPU, its CPU time;
+the child starts warm (a fork), so no start-up counts against it. A single-threaded
+caller (the command line) forks itself, which copies the readers it has imported; a
+threaded server must not fork, so it hands the task to its zygote (`zygote.py`), a warm
+single-threaded helper that forks the child instead: no interpreter start-up per upload.
 """
 
 from __future__ import annotations

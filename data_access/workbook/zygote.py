@@ -81,7 +81,8 @@ def _wait_readable(fd: int, deadline: float | None) -> None:
 def serve() -> None:
     """Import the readers once, then answer requests on stdin until the server is gone."""
     requests, replies = _private_protocol()
-    task_function("validate"), task_function("error_report")
+    for task in ("validate", "error_report"):
+        task_function(task)  # the imports each child would otherwise repeat
     while (request := read_frame(requests)) is not None:
         write_frame(replies, _fork_task(request, (requests, replies)))
 

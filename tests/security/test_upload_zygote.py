@@ -114,7 +114,7 @@ def test_a_child_that_dies_costs_one_upload_and_the_zygote_survives(args, limits
 @pytest.mark.parametrize(
     ("args", "seconds"),
     [((valid_workbook(), "q.xlsx"), 0.001), ((Dies(time.sleep, 60),), 1.0)],
-    ids=["CPU", "wall clock"],
+    ids=["tiny timeout", "sleeping child"],
 )
 def test_a_task_that_overruns_is_timed_out_and_the_zygote_survives(args, seconds):
     validate_ok()
