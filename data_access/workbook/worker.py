@@ -5,11 +5,11 @@ readers' bugs we don't know yet. The file is parsed and validated (and the marke
 report written) in a child process with an address-space limit and a timeout, so a
 crash, a failed allocation that aborts the process (calamine does that), a MemoryError
 or an endless loop costs one refused upload (`worker_failed`, `timed_out`), never the
-server. The timeout is CPU time of the reading (RLIMIT_CPU), so a busy machine doesn't
-refuse a good file. A single-threaded caller (the command line) forks, which copies the readers it
-has imported; a threaded server must not fork, so it starts `python -m
-data_access.workbook.worker`, which reads the task from stdin and writes the pickled
-result to stdout.
+server. The timeout bounds the child's wall clock and, through RLIMIT_CPU, its CPU time;
+the child starts warm (a fork), so no start-up counts against it. A single-threaded
+caller (the command line) forks itself, which copies the readers it has imported; a
+threaded server must not fork, so it hands the task to its zygote (`zygote.py`), a warm
+single-threaded helper that forks the child instead: no interpreter start-up per upload.
 """
 
 from __future__ import annotations
@@ -17,18 +17,16 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import pickle
-import resource
 import signal
-import subprocess
 import sys
 import threading
-from collections.abc import Callable
 
-from data_access.config import PROJECT_ROOT, UploadLimits
+from data_access.config import UploadLimits
+from data_access.workbook.bounded import Outcome, limit, run_task, task_function
 from data_access.workbook.report import ParsedWorkbook, WorkbookRefused
+from data_access.workbook.zygote import run_in_zygote, serve
 
 log = logging.getLogger(__name__)
-Outcome = tuple[str, object]
 
 
 def validate_isolated(
@@ -56,7 +54,7 @@ def run_isolated(task: str, args: tuple, kwargs: dict, *, limits: UploadLimits):
     if threading.active_count() == 1:
         status, payload = _forked(request, limits.worker_timeout_seconds)
     else:
-        status, payload = _subprocess(request, limits.worker_timeout_seconds)
+        status, payload = run_in_zygote(request, 4 * limits.worker_timeout_seconds + 60)
     if status == "ok":
         return payload
     if status == "refused":
@@ -68,7 +66,7 @@ def run_isolated(task: str, args: tuple, kwargs: dict, *, limits: UploadLimits):
 
 
 def _forked(request: tuple, timeout: float) -> Outcome:
-    _task(request[2])  # import the reader before forking, once
+    task_function(request[2])  # import the reader before forking, once
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, request), daemon=True)
@@ -90,67 +88,19 @@ def _forked(request: tuple, timeout: float) -> Outcome:
         receiver.close()
 
 
-def _subprocess(request: tuple, timeout: float) -> Outcome:
-    """A fresh interpreter; the reading is timed by its CPU limit, so a busy machine's slow
-    start-up doesn't count, and the wall clock only guards against a stuck child."""
-    command = [sys.executable, "-m", "data_access.workbook.worker"]
-    try:
-        done = subprocess.run(command, input=pickle.dumps(request), capture_output=True,
-                              timeout=4 * timeout + 60, cwd=PROJECT_ROOT)  # fmt: skip
-    except subprocess.TimeoutExpired:
-        return "timed_out", None
-    if done.returncode == -signal.SIGXCPU:
-        return "timed_out", None
-    try:
-        return pickle.loads(done.stdout)
-    except (EOFError, pickle.UnpicklingError):
-        return "worker_failed", f"exit {done.returncode}: {done.stderr[-500:]!r}"
-
-
 def _child(sender, request: tuple) -> None:
-    """In a forked child: run the task and send back what came of it."""
-    sender.send_bytes(_run(request))
+    """In a forked child: limits, the task, and back what came of it."""
+    memory_bytes, seconds, task, args, kwargs = request
+    limit(memory_bytes, seconds)
+    sender.send_bytes(run_task(lambda: (task, args, kwargs)))
     sender.close()
 
 
-def _run(request: tuple) -> bytes:
-    """Limit the address space, run the task, and pickle what came of it."""
-    memory_bytes, seconds, task, args, kwargs = request
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:  # never above a limit the whole program runs under
-        memory_bytes = min(memory_bytes, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    used = resource.getrusage(resource.RUSAGE_SELF)
-    cpu = int(used.ru_utime + used.ru_stime + seconds) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, resource.getrlimit(resource.RLIMIT_CPU)[1]))
-    try:
-        outcome: Outcome = ("ok", _task(task)(*args, **kwargs))
-    except WorkbookRefused as refused:
-        outcome = ("refused", (refused.code, refused.params))
-    except MemoryError:
-        outcome = ("worker_failed", "MemoryError")
-    except Exception as exc:  # a reader bug: one refused upload, logged in the parent
-        outcome = ("worker_failed", repr(exc))
-    try:
-        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-    except MemoryError:
-        return pickle.dumps(("worker_failed", "MemoryError while sending the result"))
-
-
-def _task(name: str) -> Callable:
-    """Import only what the task needs: a fresh worker's start-up is mostly imports."""
-    if name == "validate":
-        from data_access.workbook.validate import validate_workbook
-
-        return validate_workbook
-    from data_access.workbook.error_report import write_error_report
-
-    return write_error_report
-
-
 def main() -> None:
-    """`python -m data_access.workbook.worker`: a pickled task on stdin, its outcome on stdout."""
-    sys.stdout.buffer.write(_run(pickle.load(sys.stdin.buffer)))
+    """`python -m data_access.workbook.worker --serve`: the server's zygote (see `zygote`)."""
+    if sys.argv[1:] != ["--serve"]:
+        sys.exit("usage: python -m data_access.workbook.worker --serve")
+    serve()
 
 
 if __name__ == "__main__":
