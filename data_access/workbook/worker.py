@@ -22,7 +22,7 @@ import sys
 import threading
 
 from data_access.config import UploadLimits
-from data_access.workbook.bounded import Outcome, limit, run_task, task_function
+from data_access.workbook.bounded import Outcome, die_with_parent, limit, run_task, task_function
 from data_access.workbook.report import ParsedWorkbook, WorkbookRefused
 from data_access.workbook.zygote import run_in_zygote, serve
 
@@ -69,7 +69,7 @@ def _forked(request: tuple, timeout: float) -> Outcome:
     task_function(request[2])  # import the reader before forking, once
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, request), daemon=True)
+    child = context.Process(target=_child, args=(receiver, sender, request), daemon=True)
     child.start()
     sender.close()
     try:
@@ -88,8 +88,14 @@ def _forked(request: tuple, timeout: float) -> Outcome:
         receiver.close()
 
 
-def _child(sender, request: tuple) -> None:
-    """In a forked child: limits, the task, and back what came of it."""
+def _child(receiver, sender, request: tuple) -> None:
+    """In a forked child: limits, the task, and back what came of it.
+
+    The child closes its copy of the reading end: were it open, a child whose parent
+    was killed would block forever writing a large result into a pipe nobody reads.
+    It also dies with its parent, so a killed import leaves no reader behind."""
+    receiver.close()
+    die_with_parent()
     memory_bytes, seconds, task, args, kwargs = request
     limit(memory_bytes, seconds)
     sender.send_bytes(run_task(lambda: (task, args, kwargs)))
