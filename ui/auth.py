@@ -21,6 +21,9 @@ from ui.auth_config import DEMO_ENV, PROVIDER, AuthSetup, auth_setup
 from ui.i18n import t, t_markdown
 
 DEMO_USER_KEY = "auth.demo_user"
+# A copy outside the widget's state: Streamlit drops a widget's value after a run that
+# did not draw it, and the session would then fall back to the first demo user.
+DEMO_USER_KEPT = "auth.demo_user.kept"
 DEMO_USER_PARAM = "demo"  # demo mode only: ?demo=EMAIL opens the app as that demo user
 ACTOR_KEY = "auth.actor"
 SETUP_KEY = "auth.setup"
@@ -124,13 +127,15 @@ def _oidc_actor() -> Actor | None:
 def _demo_actor() -> Actor:
     emails = [email for email, _, _ in DEMO_USERS]
     if DEMO_USER_KEY not in st.session_state:  # a fresh session may start from the link
-        st.session_state[DEMO_USER_KEY] = st.query_params.get(DEMO_USER_PARAM)
+        kept = st.session_state.get(DEMO_USER_KEPT)
+        st.session_state[DEMO_USER_KEY] = kept or st.query_params.get(DEMO_USER_PARAM)
     if st.session_state.get(DEMO_USER_KEY) not in emails:
         st.session_state[DEMO_USER_KEY] = emails[0]
     with st.sidebar:
         # Plain e-mails as labels: a label that changed with the language would
         # make Streamlit treat the selector as a new widget.
         email = st.selectbox(t("auth.demo_user"), options=emails, key=DEMO_USER_KEY)
+    st.session_state[DEMO_USER_KEPT] = email
     actor = _load(email)
     if actor.roles:
         return actor

@@ -16,7 +16,6 @@ from pathlib import Path
 from tests.conftest import PROJECT_ROOT
 
 
-
 def _children(pid: int) -> list[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(child) for child in path.read_text().split()] if path.exists() else []
