@@ -98,7 +98,7 @@ protected = {
         "pages/portfolio.py",
         title=t("nav.portfolio"),
         icon=":material/view_list:",
-        url_path="portfolio",
+        url_path="portefeuille",
         default=review_view.portfolio_is_landing(actor),
     ),
 }

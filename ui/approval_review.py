@@ -14,6 +14,7 @@ import streamlit as st
 from data_access.db import session_scope
 from data_access.import_result import COUNT_KINDS, ENTITIES
 from data_access.review import ImportReview, review_import
+from ui.auth import current_actor
 from ui.format import format_count, format_euro
 from ui.history_view import original_bytes
 from ui.i18n import current_language, t
@@ -51,7 +52,10 @@ def render_import_review(review: ImportReview) -> None:
     if review.changes:
         st.markdown(f"**{t('upload.preview.changes')}**")
         st.dataframe(changes_table(review.changes), hide_index=True, width="stretch")
-    st.download_button(t("approvals.review.original"), data=original_bytes(batch["id"]),
+    actor = current_actor()  # the page is an officer's, who may download any original
+    if actor is None:
+        return
+    st.download_button(t("approvals.review.original"), data=original_bytes(batch["id"], actor),
                        file_name=batch["file_name"], icon=":material/download:",
                        key=f"approvals.original.{batch['id']}", on_click="ignore")  # fmt: skip
 

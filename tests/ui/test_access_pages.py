@@ -18,8 +18,8 @@ VIEWER, LEAD, OFFICER, ADMIN = (email for email, _, _ in DEMO_USERS)
 DASHBOARDS = ["", "sectoren", "facilitatoren", "financiering", "vergelijken",
               "leergemeenschappen", "kaart", "presentatie", "hulp"]  # fmt: skip
 EXPECTED = {
-    VIEWER: [*DASHBOARDS, "portfolio"],
-    LEAD: [*DASHBOARDS, "uploaden", "geschiedenis", "portfolio"],
+    VIEWER: [*DASHBOARDS, "portefeuille"],
+    LEAD: [*DASHBOARDS, "uploaden", "geschiedenis", "portefeuille"],
     OFFICER: [
         *DASHBOARDS,
         "geschiedenis",
@@ -27,9 +27,9 @@ EXPECTED = {
         "doelen",
         "logboek",
         "programmas",
-        "portfolio",
+        "portefeuille",
     ],
-    ADMIN: [*DASHBOARDS, "logboek", "gebruikers", "programmas", "portfolio"],
+    ADMIN: [*DASHBOARDS, "logboek", "gebruikers", "programmas", "portefeuille"],
 }
 
 
