@@ -92,7 +92,7 @@ def render_locks(rows: list[dict]) -> None:
         when = format_moment(lock["locked_at"], lang=lang)
         text = t_markdown("approvals.lock_line", programme=lock["programme"], period=lock["period"],
                  by=lock["locked_by"], at=when)  # fmt: skip
-        left, right = st.columns([4, 1])
+        left, right = st.columns([5, 2], vertical_alignment="center")  # whole label at 1024 px
         left.markdown(text)
         key = f"approvals.unlock.{lock['programme_id']}.{lock['period']}"
         right.button(t("approvals.unlock"), key=key, on_click=run_action,
