@@ -17,7 +17,7 @@ from data_access.review import ImportReview, review_import
 from ui.auth import current_actor
 from ui.format import format_count, format_euro
 from ui.history_view import original_bytes
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, t_markdown
 from ui.upload_view import changes_table
 
 CHOSEN_KEY = "approvals.chosen"
@@ -41,7 +41,7 @@ def load_review(batch_id: int) -> ImportReview | None:
 def render_import_review(review: ImportReview) -> None:
     """Counts per sheet, the headline figures before → after, field changes, the file."""
     batch = review.batch
-    st.subheader(t("approvals.review.heading", batch_id=batch["id"],
+    st.subheader(t_markdown("approvals.review.heading", batch_id=batch["id"],
                    programme=batch["programme"], period=batch["period"]))  # fmt: skip
     st.caption(t("approvals.review.against_approved"))
     st.table(review_counts_table(review), hide_index=True)
@@ -121,7 +121,7 @@ def _confirm(action: str, batch: dict, run) -> None:
                   programme=batch["programme"], period=batch["period"]))  # fmt: skip
     comment = st.session_state.get(COMMENT_KEY) or ""
     if comment.strip():
-        st.caption(t("approvals.confirm.comment", comment=comment.strip()))
+        st.caption(t_markdown("approvals.confirm.comment", comment=comment.strip()))
     yes, cancel = st.columns(2)
     if yes.button(t("approvals.confirm.yes"), type="primary", key="approvals.confirm_yes"):
         _forget()

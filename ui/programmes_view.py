@@ -23,7 +23,8 @@ from data_access.programmes import (
 from data_access.users import add_role
 from ui import cache
 from ui.auth import current_actor
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, t_markdown
+from ui.safe_text import escape_markdown
 
 log = logging.getLogger(__name__)
 OUTCOME_KEY = "programmes.outcome"
@@ -94,7 +95,7 @@ def render_lead(rows: list[dict]) -> None:
         email = st.text_input(t("programmes.lead.email"))
         if st.form_submit_button(t("programmes.lead.save")):
             name = by_id[programme]
-            done = t("programmes.lead.done", email=email.strip(), programme=name)
+            done = t_markdown("programmes.lead.done", email=email.strip(), programme=name)
             _outcome(lambda: add_role(email=email, role="lead", programme=name,
                                       actor=current_actor()), done)  # fmt: skip
 
@@ -109,10 +110,10 @@ def render_outcome() -> None:
 def _save(chosen: int, details: ProgrammeDetails) -> None:
     if chosen == NEW:
         action = lambda: create_programme(details=details, actor=current_actor())  # noqa: E731
-        done = t("programmes.done.created", name=details.name)
+        done = t_markdown("programmes.done.created", name=details.name)
     else:
         action = lambda: edit_programme(chosen, details=details, actor=current_actor())  # noqa: E731
-        done = t("programmes.done.edited", name=details.name)
+        done = t_markdown("programmes.done.edited", name=details.name)
     _outcome(action, done)
 
 
@@ -121,7 +122,7 @@ def _outcome(action, done: str) -> None:
     try:
         action()
     except (ProgrammeRefused, PermissionDenied) as refused:
-        st.session_state[OUTCOME_KEY] = (refused.message(lang), "error")
+        st.session_state[OUTCOME_KEY] = (escape_markdown(refused.message(lang)), "error")
     except Exception:
         log.exception("programme change failed")
         st.session_state[OUTCOME_KEY] = (t("error.unexpected"), "error")
