@@ -119,7 +119,7 @@ else:  # not signed in, or no role yet: only the page that says how to get in
         )
     ]
 st.session_state["nav.registered"] = [p.url_path for p in pages if p.visibility == "visible"]
-page = st.navigation(pages)
+page = st.navigation(pages, expanded=True)  # every page in sight, none behind "View more"
 drop_other_pages_params(page.url_path)
 if signed_in:
     render_sidebar()
