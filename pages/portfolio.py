@@ -6,13 +6,10 @@ import streamlit as st
 
 from ui import cache
 from ui.auth import require_page
-from ui.components import render_empty_state, render_help_note, render_safely
+from ui.charts.portfolio import build_portfolio_progress_figure
+from ui.components import render_chart, render_empty_state, render_help_note, render_safely
 from ui.i18n import current_language, t
-from ui.portfolio_view import (
-    build_portfolio_progress_figure,
-    completeness_grid,
-    portfolio_table,
-)
+from ui.portfolio_view import completeness_grid, portfolio_table
 
 
 def render() -> None:
@@ -30,7 +27,7 @@ def render() -> None:
                  column_config={link: st.column_config.LinkColumn(
                      link, display_text=t("portfolio.open"))})  # fmt: skip
     render_help_note(t("portfolio.help"))
-    st.plotly_chart(build_portfolio_progress_figure(rows), key="portfolio.chart")
+    render_chart(build_portfolio_progress_figure(rows, lang=lang), key="portfolio.chart")
     st.subheader(t("portfolio.completeness.heading"))
     grid = completeness_grid(cache.completeness(date.today()))
     if grid.empty:

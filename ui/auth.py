@@ -136,6 +136,10 @@ def _demo_actor() -> Actor:
         # make Streamlit treat the selector as a new widget.
         email = st.selectbox(t("auth.demo_user"), options=emails, key=DEMO_USER_KEY)
     st.session_state[DEMO_USER_KEPT] = email
+    # In the address too: a session the browser opens anew (a reload, a reconnect after
+    # the network dropped) comes back as the same demo user, not the first one.
+    if st.query_params.get(DEMO_USER_PARAM) != email:
+        st.query_params[DEMO_USER_PARAM] = email
     actor = _load(email)
     if actor.roles:
         return actor

@@ -1,10 +1,9 @@
-"""The Portfolio page's pieces: the programme table with totals, the progress chart and
-the reporting-completeness grid (programme × quarter)."""
+"""The Portfolio page's pieces: the programme table with totals, and the
+reporting-completeness grid (programme × quarter)."""
 
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from data_access.portfolio import portfolio_totals
 from ui.format import format_count, format_euro
@@ -77,15 +76,3 @@ def _cell(row: dict) -> str:
     status = row["status"]
     text = f"{STATUS_MARKS[status]} {t(f'completeness.status.{status}')}"
     return f"{text} ({t('completeness.late')})" if row["late"] else text
-
-
-def build_portfolio_progress_figure(rows: list[dict]) -> go.Figure:
-    """Cumulative communities started against the cumulative target, per programme."""
-    names = [r["programme"] for r in rows]
-    figure = go.Figure()
-    figure.add_bar(name=t("portfolio.chart.started"), x=names,
-                   y=[r["cumulative_started"] for r in rows])  # fmt: skip
-    figure.add_bar(name=t("portfolio.chart.target"), x=names,
-                   y=[r["cumulative_target"] for r in rows])  # fmt: skip
-    figure.update_layout(barmode="group", title=t("portfolio.chart.title"), separators=",.")
-    return figure

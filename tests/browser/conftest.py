@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import DATABASES, PROJECT_ROOT, TEMPLATE_DB, cloned_postgres, skip_or_fail
 from ui.auth_config import DEMO_ENV, FORCE_DEMO_ENV
@@ -27,6 +28,14 @@ STARTUP_SECONDS = 60
 # network refuses.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+
+
+# `expect` waits 5 s by default. CI runs two test workers, each with its own server and
+# Chromium, on two cores; an upload that is read in a worker process can take longer
+# there. Every browser test waits on what it checks, so a longer wait costs nothing
+# when the app is quick and spares a false failure when the machine is busy.
+EXPECT_TIMEOUT_MS = 20_000
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 
 @pytest.fixture(scope="session")

@@ -118,3 +118,12 @@ def test_approved_only_toggle_changes_the_figures_and_says_which(sample_database
     assert at.query_params["approved"] in ("1", ["1"])
     # The sample is approved up to 2023-Q2; its 2023-Q4 is still submitted.
     assert at.selectbox(key="sidebar.period").options == ["2023-Q2", "2022-Q4", "2022-Q2"]
+
+
+def test_the_demo_user_is_kept_in_the_address_so_a_new_session_comes_back_as_them(
+    sample_database, app
+):
+    at = as_user(app, OFFICER)
+    assert at.query_params["demo"] in (OFFICER, [OFFICER])
+    at.selectbox(key="auth.demo_user").select(LEAD).run()
+    assert at.query_params["demo"] in (LEAD, [LEAD])
