@@ -49,10 +49,12 @@ TALL_SCRIPT = """() => {
 }"""
 
 
-def tour() -> Iterator[Stop]:
+def tour(
+    widths: tuple[int, ...] = WIDTHS, languages: tuple[str, ...] = LANGUAGES
+) -> Iterator[Stop]:
     for url_path in URL_PATHS:
-        for width in WIDTHS:
-            for lang in LANGUAGES:
+        for width in widths:
+            for lang in languages:
                 yield Stop(url_path, width, lang)
 
 

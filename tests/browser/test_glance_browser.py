@@ -9,7 +9,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.browser.conftest import serve_app
-from tests.browser.glance import LOAD_MS, overflowing, tour, visit
+from tests.browser.glance import LANGUAGES, LOAD_MS, WIDTHS, overflowing, tour, visit
 from tests.browser.helpers import screenshot
 
 pytestmark = pytest.mark.browser
@@ -24,9 +24,14 @@ def sample_app(tmp_path_factory: pytest.TempPathFactory):
         yield url
 
 
-def test_no_text_is_cut_off_on_any_page_at_laptop_widths_in_either_language(page, sample_app):
+# One test per width and language: the four tours run side by side on CI's two workers.
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_text_is_cut_off_on_any_page_at_laptop_widths_in_either_language(
+    page, sample_app, lang, width
+):
     problems: dict[str, list[dict]] = {}
-    for stop in tour():
+    for stop in tour(widths=(width,), languages=(lang,)):
         try:
             visit(page, sample_app, stop)
         except PlaywrightTimeout:

@@ -9,17 +9,14 @@ Runs its own server (fresh sample database): the flow writes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import BROWSER_DATABASES, serve_on
 from tests.browser.helpers import IDLE_APP, screenshot, wait_for_app
-from tests.browser.test_approval_flow_browser import (
-    choose_and_confirm,
-    open_as,
-    own_app_url,  # noqa: F401  (fixture)
-    upload,
-)
+from tests.browser.test_approval_flow_browser import choose_and_confirm, open_as, upload
 from tests.browser.test_upload_flow_browser import download_template, fill_in
 from tests.ui.test_access_pages import with_programme
 from ui.safe_text import WORD_JOINER
@@ -32,9 +29,16 @@ OFFICER = "officer@demo.lc-monitor.local"
 NAME = "Kringloop Oost (fictief)"
 
 
+@pytest.fixture(params=BROWSER_DATABASES)
+def own_app_url(request, tmp_path, postgres_template) -> Iterator[str]:
+    """A server of its own: the flow creates a programme and approves its quarter."""
+    with serve_on(request.param, tmp_path, postgres_template) as url:
+        yield url
+
+
 def test_admin_creates_lead_uploads_officer_approves_portfolio_shows_it(
     page: Page,
-    own_app_url: str,  # noqa: F811
+    own_app_url: str,
 ):
     page.set_viewport_size({"width": 1280, "height": 1800})
     page.goto(f"{own_app_url}/?demo={ADMIN}")  # the first run of a fresh server is slow

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import _free_port, serve_app, serve_on
+from tests.browser.conftest import BROWSER_DATABASES, _free_port, serve_app, serve_on
 from tests.browser.helpers import IDLE_APP, screenshot
-from tests.conftest import DATABASES, PROJECT_ROOT, TEMPLATE_DB, cloned_postgres, skip_or_fail
+from tests.conftest import PROJECT_ROOT, TEMPLATE_DB, cloned_postgres, skip_or_fail
 from ui.safe_text import WORD_JOINER
 
 pytestmark = pytest.mark.browser
@@ -92,7 +92,7 @@ def _database(database: str, folder: Path, postgres_template: str | None) -> Ite
         yield url
 
 
-@pytest.fixture(scope="module", params=DATABASES)
+@pytest.fixture(scope="module", params=BROWSER_DATABASES)
 def signed_app(request, tmp_path_factory, identity_provider, postgres_template):
     """(app URL, database URL): the app with sign-in through the provider, no demo mode."""
     folder = tmp_path_factory.mktemp("signin")
@@ -165,7 +165,7 @@ def test_an_unknown_address_sees_only_the_sign_in_page_until_given_a_role(page: 
     assert "Overzicht" in links and "Uploaden" not in links  # the role the database gave
 
 
-@pytest.fixture(scope="module", params=DATABASES)
+@pytest.fixture(scope="module", params=BROWSER_DATABASES)
 def demo_app_url(request, tmp_path_factory, postgres_template) -> Iterator[str]:
     with serve_on(request.param, tmp_path_factory.mktemp("demo"), postgres_template) as url:
         yield url

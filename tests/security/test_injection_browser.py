@@ -21,10 +21,10 @@ from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
 
 from data_access.access import SYSTEM_ACTOR
-from tests.browser.conftest import serve_on
+from tests.browser.conftest import BROWSER_DATABASES, serve_on
 from tests.browser.helpers import IDLE_APP, screenshot
 from tests.browser.test_pages_browser import DEMO_USER, URL_PATHS
-from tests.conftest import DATABASES, PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT
 from tests.security.injected import EVIL_HOST, MARKERS, PROGRAMME, injected_workbook
 from ui.safe_text import WORD_JOINER
 
@@ -71,7 +71,7 @@ def _import_injected(folder: Path):
     return prepare
 
 
-@pytest.fixture(scope="module", params=DATABASES)
+@pytest.fixture(scope="module", params=BROWSER_DATABASES)
 def injected_app(request, tmp_path_factory, postgres_template) -> Iterator[tuple[str, int]]:
     """The app's URL and the injected programme's id."""
     folder = tmp_path_factory.mktemp("injected")
