@@ -7,11 +7,13 @@ import streamlit as st
 from ui import auth, cache, review_view
 from ui.i18n import t
 from ui.layout import render_layout_style
+from ui.run_timing import record_run, run_started
 from ui.sidebar import drop_other_pages_params, render_language_only, render_sidebar
 
 # A file, not a material icon: Streamlit fetches a material favicon from Google's font
 # servers, a request from every officer's browser that a closed network refuses.
 FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
+started = run_started()  # the server's own time for this run (LC_MONITOR_RUN_LOG)
 st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
 render_layout_style()
 cache.ensure_migrated()
@@ -126,4 +128,7 @@ if signed_in:
 else:  # no programme, period or partner names before sign-in
     render_language_only()
 auth.render_banner()
-page.run()
+try:
+    page.run()
+finally:  # also when the page stops or reruns early
+    record_run(started, page.url_path)

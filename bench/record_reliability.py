@@ -39,7 +39,22 @@ def load_section(data: dict) -> str:
         "warm page runs take 9–37 ms (\"Dashboard pages\" above).",
         "",
         *_table(["action", "count", "p50", "p95", "max"], rows),
+        *_server_lines(data),
     ])  # fmt: skip
+
+
+def _server_lines(data: dict) -> list[str]:
+    """The server's own cost (issue goal: ≤ 0.1 CPU-s per action, p95 run ≤ 250 ms)."""
+    server = data.get("server")
+    if not server or not server["runs"].get("count"):
+        return []
+    runs, cpu = server["runs"], server["run_cpu"]
+    return ["", (
+        f"The server's own cost, from its run log (`LC_MONITOR_RUN_LOG`, `ui/run_timing.py`): "
+        f"{runs['count']} script runs, seconds from a run's start to its finished page p50 "
+        f"{runs['p50']}, p95 {runs['p95']}, max {runs['max']}; CPU-seconds per run p50 "
+        f"{cpu['p50']}, p95 {cpu['p95']}; server process CPU per action "
+        f"{server['cpu_seconds_per_action']} s.")]  # fmt: skip
 
 
 def concurrency_section(runs: dict[str, dict]) -> str:

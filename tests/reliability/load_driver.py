@@ -302,14 +302,14 @@ def _last_part(url: str) -> str:
 def summarise(result: LoadResult, *, sessions: int, seconds: float) -> dict:
     """p50/p95/max per action kind and overall, the counts, and the errors."""
     every = sorted(t for times in result.timings.values() for t in times)
-    kinds = {kind: _stats(sorted(times)) for kind, times in sorted(result.timings.items())}
-    return {"sessions": sessions, "seconds": seconds, "overall": _stats(every),
+    kinds = {kind: stats(sorted(times)) for kind, times in sorted(result.timings.items())}
+    return {"sessions": sessions, "seconds": seconds, "overall": stats(every),
             "by_kind": kinds, "lost_clicks": result.lost_clicks,
             "dropdown_retries": result.dropdown_retries,
             "errors": [list(e) for e in result.errors]}  # fmt: skip
 
 
-def _stats(times: list[float]) -> dict:
+def stats(times: list[float]) -> dict:
     if not times:
         return {"count": 0}
     pick = lambda q: times[min(len(times) - 1, round(q * (len(times) - 1)))]  # noqa: E731

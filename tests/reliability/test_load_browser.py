@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,8 @@ from tests.browser.conftest import CHROMIUM, serve_app
 from tests.conftest import skip_or_fail
 from tests.reliability.conftest import write_result
 from tests.reliability.cpu import machine_cpu_seconds, process_cpu_seconds, server_pid
-from tests.reliability.load_driver import run_load, summarise
+from tests.reliability.load_driver import run_load, stats, summarise
+from ui.run_timing import RUN_LOG_ENV, read_run_log
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.load]
 
@@ -32,11 +34,22 @@ def served_app(tmp_path, monkeypatch) -> Iterator[str]:
     if not CHROMIUM.exists():
         skip_or_fail(f"{CHROMIUM} is missing (apt-get install chromium)")
     monkeypatch.setenv("STREAMLIT_SERVER_FILE_WATCHER_TYPE", "none")
+    monkeypatch.setenv(RUN_LOG_ENV, str(tmp_path / "runs.jsonl"))
     with serve_app(tmp_path) as url:
         yield url
 
 
-def test_twenty_people_at_once_for_a_minute_see_no_error(served_app):
+def server_side(run_log: Path, actions: int, server_cpu_seconds: float) -> dict:
+    """The server's own cost: each run's time from its start to its finished page, and
+    the server process's CPU per action (a browser-driven load test measures mostly the
+    browsers on two cores)."""
+    runs = read_run_log(run_log) if run_log.exists() else []
+    return {"runs": stats(sorted(r["seconds"] for r in runs)),
+            "run_cpu": stats(sorted(r["cpu_seconds"] for r in runs)),
+            "cpu_seconds_per_action": round(server_cpu_seconds / max(actions, 1), 3)}  # fmt: skip
+
+
+def test_twenty_people_at_once_for_a_minute_see_no_error(served_app, tmp_path):
     server = server_pid(served_app)
     assert server is not None, "the streamlit process was not found"
     server_before, machine_before = process_cpu_seconds(server), machine_cpu_seconds()
@@ -48,6 +61,8 @@ def test_twenty_people_at_once_for_a_minute_see_no_error(served_app):
                       "machine_busy_seconds": round(machine_after[0] - machine_before[0], 1),
                       "machine_seconds": round(machine_after[1] - machine_before[1], 1),
                       "cores": os.cpu_count()}  # fmt: skip
+    figures["server"] = server_side(tmp_path / "runs.jsonl", figures["overall"]["count"],
+                                    server_after - server_before)  # fmt: skip
     write_result("load", figures)
     write_result("load-trace", {"trace": result.trace})
     assert figures["errors"] == []
@@ -55,4 +70,5 @@ def test_twenty_people_at_once_for_a_minute_see_no_error(served_app):
     # A click the page never passed on is the browser's, not the server's; but more than
     # one in twenty would be a page that ignores people.
     assert figures["lost_clicks"] <= max(2, figures["overall"]["count"] // 20)
+    assert figures["server"]["runs"]["count"] >= figures["overall"]["count"]  # every action ran
     assert set(figures["by_kind"]) == {"open", "period", "sector", "language", "navigate"}
