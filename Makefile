@@ -33,7 +33,7 @@ run: install
 	LC_MONITOR_DEMO=1 $(PY) -m ui.serve
 
 test: install
-	$(PY) -m pytest -n 2
+	$(PY) -m pytest -n 2 --dist worksteal
 	$(PY) -m pytest -m load
 
 lint: install
