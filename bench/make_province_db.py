@@ -1,12 +1,13 @@
 """A synthetic province-scale database for the page benchmark, by bulk inserts.
 
-`python bench/make_province_db.py COMMUNITIES OUT.sqlite3` writes one programme over
-ten years (2015–2024): COMMUNITIES communities spread evenly over the years, 500
-facilitators (scaled down for small databases), one import batch per year (period
-YYYY-Q4) plus a final 2024-Q4 batch that re-reports every community still running,
-funding per quarter and yearly targets. Rows go in through the real models with
-executemany (no workbook round trip: the import itself is benchmarked in
-`bench_import.py`), so 10,000 communities take seconds.
+`python bench/make_province_db.py COMMUNITIES OUT.sqlite3 [PROGRAMMES]` writes one
+programme (or PROGRAMMES, sharing the communities: the Portfolio and Programma's pages
+at province scale) over ten years (2015–2024): each programme's communities spread
+evenly over the years, 500 facilitators per 10,000 communities (at least 10), one
+import batch per year (period YYYY-Q4) plus a final 2024-Q4 batch that re-reports
+every community still running, funding per quarter and yearly targets. Rows go in
+through the real models with executemany (no workbook round trip: the import itself is
+benchmarked in `bench_import.py`), so 10,000 communities take seconds.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ FACILITATORS_AT_SCALE = 500
 STATUS_CYCLE = ("completed",) * 7 + ("running", "stopped", "planned")
 
 
-def build(communities: int, out: Path) -> Path:
-    """Create `out` from scratch and fill it; returns the path."""
+def build(communities: int, out: Path, programmes: int = 1) -> Path:
+    """Create `out` from scratch and fill it with `programmes` sharing `communities`."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.unlink(missing_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{out}"  # migrate() seeds through the default
@@ -54,16 +55,23 @@ def build(communities: int, out: Path) -> Path:
     engine = db.get_engine()
     with engine.begin() as connection:
         ids = _lookups(connection)
-        programme_id = connection.execute(
-            insert(Programme).values(name=PROGRAMME).returning(Programme.id)
-        ).scalar_one()
-        batches = _batches(connection, programme_id)
-        facilitators = max(10, FACILITATORS_AT_SCALE * communities // 10_000)
-        _facilitators(connection, programme_id, batches, facilitators, ids)
-        _communities(connection, programme_id, batches, communities, facilitators, ids)
-        _funding_and_targets(connection, programme_id, batches, communities)
+        for number in range(programmes):
+            share = communities // programmes + (number < communities % programmes)
+            name = PROGRAMME if programmes == 1 else f"{PROGRAMME} {number + 1:02d}"
+            _programme(connection, name, share, ids)
     db.reset_engine()
     return out
+
+
+def _programme(connection, name: str, communities: int, ids: dict) -> None:
+    programme_id = connection.execute(
+        insert(Programme).values(name=name).returning(Programme.id)
+    ).scalar_one()
+    batches = _batches(connection, programme_id)
+    facilitators = max(10, FACILITATORS_AT_SCALE * communities // 10_000)
+    _facilitators(connection, programme_id, batches, facilitators, ids)
+    _communities(connection, programme_id, batches, communities, facilitators, ids)
+    _funding_and_targets(connection, programme_id, batches, communities)
 
 
 def _lookups(connection) -> dict[str, list[int]]:
@@ -107,9 +115,7 @@ def _facilitators(connection, programme_id, batches, count, ids) -> None:
         insert(Facilitator),
         [{"programme_id": programme_id, "name": f"Facilitator {i:04d}"} for i in range(count)],
     )
-    facilitator_ids = list(
-        connection.execute(select(Facilitator.id).order_by(Facilitator.id)).scalars()
-    )
+    facilitator_ids = _ids(connection, Facilitator, programme_id)
     reports = [
         {"batch_id": batch_id, "facilitator_id": fid, "period": period,
          "organisation": "Fictief Opleidingsinstituut", "trained_on": date(2014, 6, 1),
@@ -120,7 +126,9 @@ def _facilitators(connection, programme_id, batches, count, ids) -> None:
     ]  # fmt: skip
     connection.execute(insert(FacilitatorReport), reports)
     report_ids = connection.execute(
-        select(FacilitatorReport.id, FacilitatorReport.facilitator_id)
+        select(FacilitatorReport.id, FacilitatorReport.facilitator_id).where(
+            FacilitatorReport.batch_id.in_(batches.values())
+        )
     ).all()
     sectors = ids["sectors"]
     connection.execute(
@@ -155,10 +163,8 @@ def _communities(connection, programme_id, batches, count, facilitators, ids) ->
         insert(Community),
         [{"programme_id": programme_id, "code": f"S-{i:06d}"} for i in range(count)],
     )
-    community_ids = list(connection.execute(select(Community.id).order_by(Community.id)).scalars())
-    facilitator_ids = list(
-        connection.execute(select(Facilitator.id).order_by(Facilitator.id)).scalars()
-    )
+    community_ids = _ids(connection, Community, programme_id)
+    facilitator_ids = _ids(connection, Facilitator, programme_id)
     per_year = max(1, count // len(YEARS))
     reports = []
     for i, community_id in enumerate(community_ids):
@@ -170,7 +176,13 @@ def _communities(connection, programme_id, batches, count, facilitators, ids) ->
         if year < YEARS[-1]:  # the final word on it: the last batch
             reports.append({**row, "batch_id": batches["2024-Q4"], "period": "2024-Q4"})
     connection.execute(insert(CommunityReport), reports)
-    report_ids = connection.execute(select(CommunityReport.id)).scalars().all()
+    report_ids = (
+        connection.execute(
+            select(CommunityReport.id).where(CommunityReport.batch_id.in_(batches.values()))
+        )
+        .scalars()
+        .all()
+    )
     partners = ids["partners"]
     connection.execute(
         insert(CommunityReportPartner),
@@ -178,6 +190,12 @@ def _communities(connection, programme_id, batches, count, facilitators, ids) ->
         + [{"report_id": rid, "partner_id": partners[(rid + 1) % len(partners)]}
            for rid in report_ids if rid % 3 == 0],
     )  # fmt: skip
+
+
+def _ids(connection, model, programme_id: int) -> list[int]:
+    """The ids of one programme's rows of `model`, in insertion order."""
+    query = select(model.id).where(model.programme_id == programme_id).order_by(model.id)
+    return list(connection.execute(query).scalars())
 
 
 def _funding_and_targets(connection, programme_id, batches, communities) -> None:
@@ -201,4 +219,4 @@ def _funding_and_targets(connection, programme_id, batches, communities) -> None
 
 
 if __name__ == "__main__":
-    print(build(int(sys.argv[1]), Path(sys.argv[2])))
+    print(build(int(sys.argv[1]), Path(sys.argv[2]), *map(int, sys.argv[3:4])))

@@ -46,7 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="bring the database schema up to date")
     commands.add_parser("seed-sample", help="load the sample data")
     kpis = commands.add_parser("kpis", help="print the KPI report")
-    kpis.add_argument("--period")
+    scope = kpis.add_mutually_exclusive_group()
+    scope.add_argument("--period")
+    scope.add_argument("--portfolio", action="store_true",
+                       help="every programme as of its last quarter, and the totals")  # fmt: skip
     kpis.add_argument("--json", action="store_true")
     kpis.add_argument("--approved-only", action="store_true", help="count approved imports only")
     history = commands.add_parser("history", help="list the imports")
@@ -175,9 +178,13 @@ def run_seed_sample(args: argparse.Namespace) -> int:
 def run_kpis(args: argparse.Namespace) -> int:
     from data_access.db import session_scope
     from data_access.kpis import kpis_report
+    from data_access.portfolio import portfolio_report
 
     with session_scope(approved_only=args.approved_only) as session:
-        report = kpis_report(session, as_of=args.period)
+        if args.portfolio:
+            report = portfolio_report(session)
+        else:
+            report = kpis_report(session, as_of=args.period)
     print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     return EXIT_OK
 

@@ -23,12 +23,9 @@ STATUSES = ("approved", "submitted", "rejected", "missing", "not_due")
 
 def expected_periods(programme: Programme, reported: list[str], *, today: date) -> list[str]:
     """The quarters the programme should have reported by `today` (plus any it did)."""
-    if programme.first_year is not None:
-        start = make_period(programme.first_year, 1)
-    elif reported:
-        start = min(reported)
-    else:
+    if programme.first_year is None and not reported:
         return []
+    start = _start(programme, reported)
     periods, period = [], start
     while period_end(period) < today and (
         programme.last_year is None or period_year(period) <= programme.last_year
@@ -47,13 +44,33 @@ def completeness_rows(session: Session, *, today: date) -> list[dict]:
         (b.programme_id, b.period): b
         for b in session.execute(select(*columns).where(ImportBatch.status == "active"))
     }
-    rows = []
+    rows, starts = [], []
     for programme in session.execute(select(Programme).order_by(Programme.name)).scalars():
         reported = [period for (pid, period) in batches if pid == programme.id]
+        starts += [_start(programme, reported)] if programme.first_year or reported else []
         for period in expected_periods(programme, reported, today=today):
             due = period_end(period) + timedelta(days=programme.deadline_days)
             rows.append(_cell(programme, period, due, batches.get((programme.id, period)), today))
-    return rows
+    # The quarters in view: from the first programme's first quarter to the last that
+    # has ended; an early upload for a running quarter, or one before any start, is not due.
+    first = min(starts, default="")
+    return [row for row in rows if first <= row["period"] and period_end(row["period"]) < today]
+
+
+def quarters_in_view(rows: list[dict]) -> list[str]:
+    """Every quarter from the grid's first to its last, gaps included, in order."""
+    if not rows:
+        return []
+    periods, period, last = [], min(r["period"] for r in rows), max(r["period"] for r in rows)
+    while period <= last:
+        periods.append(period)
+        period = _next(period)
+    return periods
+
+
+def _start(programme: Programme, reported: list[str]) -> str:
+    """A programme's first quarter: its first year's Q1, else its first report."""
+    return make_period(programme.first_year, 1) if programme.first_year else min(reported)
 
 
 def _cell(programme: Programme, period: str, due: date, batch, today: date) -> dict:

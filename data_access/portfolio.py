@@ -46,6 +46,21 @@ def portfolio_totals(rows: list[dict]) -> dict:
     return totals
 
 
+def portfolio_report(session: Session) -> dict:
+    """The province-wide figures for `kpis --portfolio` and the deck: every programme's row
+    and the totals, counts and euros rounded to whole numbers (half up), JSON-able."""
+    rows = portfolio_rows(session)
+    totals = portfolio_totals(rows)
+    return {
+        "programmes": [row | {key: _whole(row[key]) for key in SUMMED} for row in rows],
+        "totals": {key: _whole(value) for key, value in totals.items()},
+    }
+
+
+def _whole(value: object) -> int | None:
+    return None if value is None else math.floor(float(value) + 0.5)
+
+
 def _plain(value: object) -> object:
     if isinstance(value, dict):  # participants per role: the total
         return value["total"]

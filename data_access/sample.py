@@ -1,8 +1,10 @@
-"""Load the sample data (programme GasErop!, fictional) into the app's database.
+"""Load the sample data (programmes GasErop! and Rondje Circulair, fictional) into the database.
 
 The sample workbooks go through the real importer, in period order, exactly as a
 programme lead's uploads would; targets are set only where none exists yet. Running
-it again changes nothing: the importer recognises files it already holds.
+it again changes nothing: the importer recognises files it already holds. Each import
+is dated as sent a few weeks after its quarter ended (not today), so the reporting
+completeness grid shows it on time on any install date.
 
 It acts as the seeded system account `sample-data@lc-monitor.local` (admin and
 officer, made here; it becomes lead of each programme its first workbook creates)
@@ -12,16 +14,18 @@ and adds the demo mode's users (`users.DEMO_USERS`) through the checked role API
 from __future__ import annotations
 
 import csv
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
 from data_access.access import SYSTEM_ACTOR
 from data_access.approval import approve_batch
+from data_access.data_version import mark_changed
 from data_access.db import session_scope
 from data_access.importer import apply_import, checksum_of
 from data_access.models import ImportBatch
-from data_access.periods import parse_period
+from data_access.periods import parse_period, period_end
 from data_access.programmes import ProgrammeDetails, edit_programme
 from data_access.queries import get_programme
 from data_access.targets import get_target, set_target
@@ -30,13 +34,20 @@ from data_access.users import add_role, ensure_system_account, seed_demo_users
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 TARGETS_CSV = SAMPLE_DIR / "targets.csv"
 SAMPLE_ACTOR = SYSTEM_ACTOR
-# The sample tells a realistic review story: the history approved, the newest quarter
-# still waiting for an officer (so the approvals page and approved-only toggle show it).
-APPROVED_UNTIL = "2023-Q2"
+# The sample tells a realistic review story: each programme's history approved, its
+# newest quarter still waiting for an officer (so the approvals page and approved-only
+# toggle show it). The periods of the workbooks an officer has approved:
+APPROVED = {"GasErop!": ("2022-Q2", "2022-Q4", "2023-Q2"),
+            "Rondje Circulair (fictief)": ("2024-Q2",)}  # fmt: skip
+# A lead sends a quarter's workbook this many days after it ends (the deadline is 30).
+SENT_AFTER_DAYS = 18
 # What an officer would have filled in on the Programmes page (set only while unset).
 SAMPLE_PROGRAMMES = {
     "GasErop!": {"description": "Leergemeenschappen voor de energietransitie (fictieve "
                  "voorbeeldgegevens).", "first_year": 2022, "last_year": 2023},
+    "Rondje Circulair (fictief)": {"description": "Leergemeenschappen voor circulair "
+                                   "ondernemen, vanaf 2024 (fictieve voorbeeldgegevens).",
+                                   "first_year": 2024, "last_year": 2024},
 }  # fmt: skip
 
 
@@ -63,11 +74,23 @@ def load_sample_data() -> None:
             raise SampleDataError(f"{path.name} was not imported ({result.status}): {problems}")
         # The first workbook created the programme (as officer); lead it for the next ones.
         add_role(email=SAMPLE_ACTOR, role="lead", programme=result.programme, actor=SAMPLE_ACTOR)
-        if result.period <= APPROVED_UNTIL and result.batch_id is not None:
+        if result.batch_id is None:
+            continue
+        _date_as_sent(result.batch_id, result.period)
+        if result.period in APPROVED.get(result.programme, ()):
             approve_batch(result.batch_id, actor=SAMPLE_ACTOR, comment=None)
     seed_demo_users(actor=SAMPLE_ACTOR)
     load_sample_targets()
     _describe_programmes()
+
+
+def _date_as_sent(batch_id: int, period: str) -> None:
+    """Date the import as its lead would have sent it, not today: on time for its deadline."""
+    sent = period_end(period) + timedelta(days=SENT_AFTER_DAYS)
+    with session_scope(write=True) as session:
+        batch = session.get(ImportBatch, batch_id)
+        batch.uploaded_at = datetime.combine(sent, time(10, 0), tzinfo=UTC)
+        mark_changed(session)
 
 
 def _describe_programmes() -> None:

@@ -61,7 +61,7 @@ class Slide:
 class DeckRequest:
     """What the officer chose: scope, period, language, deck title and closing remark."""
 
-    programme_id: int
+    programme_id: int | None  # None: the whole portfolio (data_access.slides_portfolio)
     programme_name: str
     period: str
     lang: str

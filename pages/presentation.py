@@ -32,16 +32,24 @@ def render() -> None:
     if filters is None:
         return
     title, closing = deck_settings()
+    lang = current_language()
+    # With more than one programme the deck can cover them all (totals, then one each).
+    whole = len(cache.programmes()) > 1 and st.toggle(
+        t("presentation.portfolio"),
+        key="presentation.portfolio",
+        help=t("presentation.portfolio_help"),
+    )
     request = DeckRequest(
         programme_id=filters.programme_id,
         programme_name=filters.programme_name,
         period=filters.period,
-        lang=current_language(),
+        lang=lang,
         filters=filters.community,
         title=title,
         closing_remark=closing,
     )
-    deck = cache.deck(request)
+    deck = cache.portfolio_deck(lang=lang, title=title, closing=closing) if whole else None
+    deck = deck or cache.deck(request)
     index = render_slide_chooser(deck)
     render_slide(deck, index)
     render_downloads(deck)

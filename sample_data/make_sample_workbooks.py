@@ -1,9 +1,10 @@
 # ruff: noqa: E501  (the sample communities read best as a one-line-per-row table)
-"""Write the sample quarterly workbooks of programme GasErop! (fictional companies and people).
+"""Write the sample quarterly workbooks (fictional companies and people) of two programmes.
 
 `python sample_data/make_sample_workbooks.py` (re)writes `sample_data/GasErop_<period>.xlsx`
-for 2022-Q2, 2022-Q4, 2023-Q2 and 2023-Q4 in the format of
-docs/workbook.md. Every file is a full register: it lists every
+for 2022-Q2, 2022-Q4, 2023-Q2 and 2023-Q4, and `RondjeCirculair_<period>.xlsx` for
+2024-Q2 and 2024-Q4 (a second, circularity-only programme from 2024, so the portfolio
+has more than one programme), in the format of docs/workbook.md. Every file is a full register: it lists every
 community and facilitator known by then and the funding quarters so far, so each one
 imports on its own. Statuses follow from the dates: at a period's end a community
 whose end date has passed is completed, one that has started is running, the rest are
@@ -184,31 +185,70 @@ def facilitator_row(spec: FacilitatorSpec, period: str) -> list:
     ]  # fmt: skip
 
 
-def build_workbook(period: str) -> Workbook:
-    """The workbook GasErop!'s programme lead would send for `period`."""
+@dataclass(frozen=True)
+class ProgrammeSample:
+    """One sample programme: what its lead reports, and the file names it is saved under."""
+
+    name: str
+    file_prefix: str
+    periods: tuple[str, ...]
+    communities: tuple[CommunitySpec, ...]
+    facilitators: tuple[FacilitatorSpec, ...]
+    funding: dict[tuple[int, int], tuple[float, float, str | None]]
+    e_mail: str = "programmaleider@example.org"
+
+
+GASEROP = ProgrammeSample(PROGRAMME, "GasErop", PERIODS, COMMUNITIES, FACILITATORS, FUNDING)
+# Circularity only, from 2024: 4 communities started (target 5), 3 completed by 2024-Q4.
+CIRCULAR = ProgrammeSample(
+    "Rondje Circulair (fictief)", "RondjeCirculair", ("2024-Q2", "2024-Q4"),
+    (
+        _community("RC24-01", "Kringloopmeubel Fictief BV", CIRC, date(2024, 2, 5), 14, "Ilse Kringloop"),
+        _community("RC24-02", "Voorbeeld Reststromen", CIRC, date(2024, 3, 18), 16, "Joost Hergebruik"),
+        _community("RC24-03", "Demo Textiel Circulair", CIRC, date(2024, 9, 2), 12, "Ilse Kringloop", champion=False),
+        _community("RC24-04", "Proefbouw Hergebruik BV", CIRC, date(2024, 10, 7), 15, "Karin Ontwerp"),
+    ),
+    (
+        FacilitatorSpec("Ilse Kringloop", "Fictief Circulair Advies", date(2024, 1, 12), CIRC, 2, 12),
+        FacilitatorSpec("Joost Hergebruik", "Demo Opleidingen", date(2024, 1, 12), f"{CIRC}; {LOG}", 2, 10),
+        FacilitatorSpec("Karin Ontwerp", "Voorbeeld Leren BV", date(2024, 6, 14), CIRC, 1, 8),
+    ),
+    {
+        (2024, 1): (120_000, 9_000, "Toekenning 2024: circulaire leergemeenschappen"),
+        (2024, 2): (0, 21_500, None),
+        (2024, 3): (0, 18_250, None),
+        (2024, 4): (0, 24_750, None),
+    },
+    e_mail="kringloop@example.org",
+)  # fmt: skip
+SAMPLES = (GASEROP, CIRCULAR)
+
+
+def build_workbook(period: str, sample: ProgrammeSample = GASEROP) -> Workbook:
+    """The workbook the sample programme's lead would send for `period`."""
     book = Workbook()
     report = book.active
     report.title = "Rapportage"
     for row in (
-        ["Programma", PROGRAMME],
+        ["Programma", sample.name],
         ["Periode", period],
-        ["Ingediend door", "Programmaleider GasErop! (fictief)"],
-        ["E-mail", "programmaleider@example.org"],
+        ["Ingediend door", f"Programmaleider {sample.name.removesuffix(' (fictief)')} (fictief)"],
+        ["E-mail", sample.e_mail],
     ):
         report.append(row)
     year = int(period[:4])
-    known = [c for c in COMMUNITIES if c.start.year <= year]
+    known = [c for c in sample.communities if c.start.year <= year]
     communities = book.create_sheet("Leergemeenschappen")
     communities.append(COMMUNITY_HEADERS)
     for index, spec in enumerate(known):
         communities.append(community_row(spec, period, index))
     facilitators = book.create_sheet("Facilitatoren")
     facilitators.append(FACILITATOR_HEADERS)
-    for spec in FACILITATORS:
+    for spec in sample.facilitators:
         facilitators.append(facilitator_row(spec, period))
     funding = book.create_sheet("Financiën")
     funding.append(FUNDING_HEADERS)
-    for (y, q), (granted, spent, note) in FUNDING.items():
+    for (y, q), (granted, spent, note) in sample.funding.items():
         if f"{y}-Q{q}" <= period:
             funding.append([y, q, granted, spent, note])
     _format(communities, ("G", "H", "R"), DATE_FORMAT)
@@ -244,10 +284,11 @@ def save_reproducibly(book: Workbook, path: Path) -> None:
 
 
 def main() -> None:
-    for period in PERIODS:
-        path = OUT_DIR / f"GasErop_{period}.xlsx"
-        save_reproducibly(build_workbook(period), path)
-        print(path.relative_to(OUT_DIR.parent))
+    for sample in SAMPLES:
+        for period in sample.periods:
+            path = OUT_DIR / f"{sample.file_prefix}_{period}.xlsx"
+            save_reproducibly(build_workbook(period, sample), path)
+            print(path.relative_to(OUT_DIR.parent))
 
 
 if __name__ == "__main__":

@@ -33,3 +33,33 @@ def test_benchmark_runs_once_at_a_tiny_size(script: Path, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr[-2000:]
     assert "|---" in result.stdout  # its Markdown table
     assert list(tmp_path.glob("*.md")), "no table written"
+
+
+def test_province_db_shares_its_communities_over_programmes(tmp_path, monkeypatch):
+    from sqlalchemy import func, select
+
+    from data_access import db
+    from data_access.db import session_scope
+    from data_access.models import Community, Programme
+    from data_access.portfolio import portfolio_report
+
+    monkeypatch.syspath_prepend(str(BENCH_DIR))
+    monkeypatch.setenv("DATABASE_URL", "sqlite://")  # build() points it at its file
+    from make_province_db import build
+
+    build(41, tmp_path / "province.sqlite3", programmes=20)
+    try:
+        with session_scope() as session:
+            counts = session.execute(
+                select(Programme.name, func.count(Community.id))
+                .join(Community, Community.programme_id == Programme.id)
+                .group_by(Programme.name)
+                .order_by(Programme.name)
+            ).all()
+            totals = portfolio_report(session)["totals"]
+    finally:
+        db.reset_engine()
+    assert len(counts) == 20
+    assert counts[0] == ("Provincie (synthetisch) 01", 3)  # 41 = 20 × 2, one left over
+    assert sum(count for _, count in counts) == 41
+    assert totals["cumulative_started"] == 41  # 2-3 each: none is the tenth (planned) one

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
+from sqlalchemy import select
+
 from data_access.cli import main
-from data_access.completeness import completeness_counts, completeness_rows
+from data_access.completeness import completeness_counts, completeness_rows, quarters_in_view
 from data_access.db import session_scope
+from data_access.models import Programme
 from tests.factories import make_batch, make_programme
 
 TODAY = date(2024, 8, 15)  # 2024-Q2 is due on 30 July 2024; 2024-Q3 hasn't ended
@@ -47,6 +50,24 @@ def test_statuses_due_dates_and_late(database):
                       "late": 1}  # fmt: skip
 
 
+def test_quarters_outside_the_span_are_not_in_view(database):
+    _portfolio()
+    with session_scope(write=True) as session:
+        circular = session.execute(
+            select(Programme).where(Programme.name == "Circulair (fictief)")
+        ).scalar_one()
+        make_batch(session, programme=circular, period="2023-Q3")  # before any programme began
+        make_batch(session, programme=circular, period="2024-Q3")  # sent before it ended
+    assert [c[:3] for c in cells()] == [
+        ("Circulair (fictief)", "2024-Q1", "approved"),
+        ("Circulair (fictief)", "2024-Q2", "rejected"),
+        ("Leeg (fictief)", "2024-Q1", "missing"),
+        ("Leeg (fictief)", "2024-Q2", "not_due"),
+    ]
+    spread = [{"period": p} for p in ("2023-Q3", "2024-Q2", "2023-Q4")]
+    assert quarters_in_view(spread) == ["2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"]
+
+
 def test_status_command_prints_the_grid(database, capsys):
     _portfolio()
     assert main(["status", "--json", "--today", TODAY.isoformat()]) == 0
@@ -67,8 +88,11 @@ def test_sample_grid_stops_at_the_last_year(database):
     load_sample_data()
     with session_scope() as session:
         rows = completeness_rows(session, today=date(2026, 11, 29))
-    assert [(r["period"], r["status"]) for r in rows] == [
+    assert [(r["period"], r["status"]) for r in rows if r["programme"] == "GasErop!"] == [
         ("2022-Q1", "missing"), ("2022-Q2", "approved"), ("2022-Q3", "missing"),
         ("2022-Q4", "approved"), ("2023-Q1", "missing"), ("2023-Q2", "approved"),
         ("2023-Q3", "missing"), ("2023-Q4", "submitted"),
+    ]  # fmt: skip
+    assert [r["period"] for r in rows if r["programme"] != "GasErop!"] == [
+        "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4",
     ]  # fmt: skip

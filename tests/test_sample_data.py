@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select
 
 from data_access import kpis
+from data_access.completeness import completeness_rows
 from data_access.db import session_scope
 from data_access.importer import plan_import
 from data_access.models import ImportBatch, Target, TargetChange
@@ -17,6 +19,7 @@ from data_access.sample import SAMPLE_DIR, load_sample_data, sample_workbooks
 from data_access.targets import set_target
 
 PERIODS = ["2022-Q2", "2022-Q4", "2023-Q2", "2023-Q4"]
+CIRCULAR = "Rondje Circulair (fictief)"
 
 
 def _generator():
@@ -37,10 +40,13 @@ def loaded(database) -> int:
 
 def test_committed_workbooks_are_what_the_generator_writes(tmp_path):
     generator = _generator()
-    assert [p.name for p in sample_workbooks()] == [f"GasErop_{p}.xlsx" for p in PERIODS]
-    for period, committed in zip(PERIODS, sample_workbooks(), strict=True):
+    assert [p.name for p in sample_workbooks()] == [f"GasErop_{p}.xlsx" for p in PERIODS] + [
+        "RondjeCirculair_2024-Q2.xlsx", "RondjeCirculair_2024-Q4.xlsx",
+    ]  # fmt: skip
+    made = [(s, p) for s in generator.SAMPLES for p in s.periods]
+    for (sample, period), committed in zip(made, sample_workbooks(), strict=True):
         fresh = tmp_path / committed.name
-        generator.save_reproducibly(generator.build_workbook(period), fresh)
+        generator.save_reproducibly(generator.build_workbook(period, sample), fresh)
         assert fresh.read_bytes() == committed.read_bytes(), committed.name
 
 
@@ -60,7 +66,7 @@ def test_sample_data_gives_13_then_10_and_23_cumulative(loaded):
         [2022, 13, 13, 13.0],
         [2023, 10, 9, 10.0],
     ]
-    (programme,) = report["programmes"]
+    (programme,) = [p for p in report["programmes"] if p["programme"] == "GasErop!"]
     assert programme["cumulative"] == {
         "communities_started": 23, "target_communities_started": 23, "progress": 1.0,
     }  # fmt: skip
@@ -130,4 +136,41 @@ def test_loading_sample_data_twice_duplicates_nothing_and_keeps_officer_targets(
         budget = s.execute(
             select(Target.value).where(Target.year == 2023, Target.measure == "budget")
         ).scalar_one()
-    assert (batches, targets, changes, budget) == (4, 8, 9, 210000.0)
+    assert (batches, targets, changes, budget) == (6, 12, 13, 210000.0)
+
+
+def test_second_programme_is_circularity_only_from_2024(loaded):
+    with session_scope() as s:
+        circular = get_programme(s, name=CIRCULAR)
+        frame = kpis.communities_vs_target(s, programme_id=circular.id, as_of="2024-Q4")
+        summary = kpis.kpi_summary(s, programme_id=circular.id, as_of="2024-Q4")
+        split = kpis.sector_split(s, programme_id=circular.id, as_of="2024-Q4")
+    assert (circular.first_year, circular.last_year) == (2024, 2024)
+    assert frame[["year", "started", "completed", "target_started"]].values.tolist() == [
+        [2024, 4, 3, 5.0]
+    ]
+    assert (summary["running_now"], summary["facilitators_certified"]) == (1, 3)
+    assert (summary["granted"], summary["spent"], summary["participants"]["total"]) == (
+        120000, 73500, 46,
+    )  # fmt: skip
+    assert set(split["sector"]) == {"circularity"}
+
+
+def test_sample_imports_are_dated_weeks_after_their_quarter_and_on_time(loaded):
+    with session_scope() as s:
+        sent = s.execute(
+            select(ImportBatch.period, ImportBatch.uploaded_at, ImportBatch.review_status).order_by(
+                ImportBatch.period
+            )
+        ).all()
+        rows = completeness_rows(s, today=date(2030, 1, 1))  # any install date
+    assert [(p, at.date().isoformat(), st) for p, at, st in sent] == [
+        ("2022-Q2", "2022-07-18", "approved"), ("2022-Q4", "2023-01-18", "approved"),
+        ("2023-Q2", "2023-07-18", "approved"), ("2023-Q4", "2024-01-18", "submitted"),
+        ("2024-Q2", "2024-07-18", "approved"), ("2024-Q4", "2025-01-18", "submitted"),
+    ]  # fmt: skip
+    assert [r["period"] for r in rows if r["late"]] == []
+    assert [(r["period"], r["status"]) for r in rows if r["programme"] == CIRCULAR] == [
+        ("2024-Q1", "missing"), ("2024-Q2", "approved"), ("2024-Q3", "missing"),
+        ("2024-Q4", "submitted"),
+    ]  # fmt: skip

@@ -45,6 +45,7 @@ from data_access.queries import (
 )
 from data_access.shared_frames import SHARE
 from data_access.slides import Deck, DeckRequest, build_deck
+from data_access.slides_portfolio import build_portfolio_deck
 from data_access.state import reported_periods
 
 MAX_ENTRIES = 64  # results kept per cached function (old versions age out first)
@@ -270,6 +271,17 @@ def _deck(url: Key, request: DeckRequest) -> Deck:
 def deck(request: DeckRequest) -> Deck:
     """The symposium deck's slides for a programme, period, filters and language."""
     return _deck(_key(), request)
+
+
+@_cache
+def _portfolio_deck(url: Key, lang: str, title: str, closing: str) -> Deck | None:
+    with _session(url) as session:
+        return build_portfolio_deck(session=session, lang=lang, title=title, closing_remark=closing)
+
+
+def portfolio_deck(*, lang: str, title: str, closing: str) -> Deck | None:
+    """The symposium deck for every programme (None while nothing is reported)."""
+    return _portfolio_deck(_key(), lang, title, closing)
 
 
 portfolio = cached(portfolio_rows)  # every programme's headline figures (Portfolio page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data_access.completeness import quarters_in_view
 from data_access.portfolio import portfolio_totals
 from ui.format import format_count, format_euro
 from ui.i18n import t
@@ -32,7 +33,7 @@ def portfolio_table(rows: list[dict], *, lang: str) -> pd.DataFrame:
 
 
 def _record(row: dict, lang: str) -> dict:
-    link = None
+    link = ""  # the totals row opens nothing (None would read "None" in the table)
     if row["programme_id"] is not None:
         link = f"/overzicht?programme={row['programme_id']}"
         if row["last_period"]:
@@ -67,7 +68,8 @@ def completeness_grid(rows: list[dict]) -> pd.DataFrame:
             "cell": [_cell(r) for r in rows],
         }
     )
-    grid = cells.pivot(index="programme", columns="period", values="cell").fillna("")
+    grid = cells.pivot(index="programme", columns="period", values="cell")
+    grid = grid.reindex(columns=quarters_in_view(rows), fill_value="").fillna("")
     grid.index.name = t("portfolio.column.programme")
     return grid.reset_index()
 

@@ -80,12 +80,12 @@ def test_lead_uploads_officer_approves_locks_and_unlocks_and_the_log_shows_it(
     upload(main, content, "2024-Q1.xlsx")
     main.get_by_role("button", name="Verwerken").click()
     wait_for_app(page)
-    expect(main.get_by_text("GasErop!, 2024-Q1 is ingediend als import #5")).to_be_visible()
+    expect(main.get_by_text("GasErop!, 2024-Q1 is ingediend als import #7")).to_be_visible()
 
     main = open_as(page, own_app_url, "goedkeuren", OFFICER)
     expect(main.get_by_role("heading", name="Goedkeuren")).to_be_visible()
-    choose_and_confirm(main, "#5 · 2024-Q1")
-    expect(main.get_by_text("Import #5 is goedgekeurd; de periode is vergrendeld.")).to_be_visible()
+    choose_and_confirm(main, "#7 · 2024-Q1")
+    expect(main.get_by_text("Import #7 is goedgekeurd; de periode is vergrendeld.")).to_be_visible()
     screenshot(page, "approval_approved")
 
     main = open_as(page, own_app_url, "uploaden", LEAD)
@@ -105,7 +105,7 @@ def test_lead_uploads_officer_approves_locks_and_unlocks_and_the_log_shows_it(
     upload(main, renamed(content, "Waterstof Almelo-Noord"), "2024-Q1 v2.xlsx")
     main.get_by_role("button", name="Verwerken").click()
     wait_for_app(page)
-    expect(main.get_by_text("GasErop!, 2024-Q1 is ingediend als import #6")).to_be_visible()
+    expect(main.get_by_text("GasErop!, 2024-Q1 is ingediend als import #8")).to_be_visible()
 
     main = open_as(page, own_app_url, "logboek", OFFICER)
     cells = main.locator('td[role="gridcell"]')

@@ -65,30 +65,31 @@ def test_admin_creates_lead_uploads_officer_approves_portfolio_shows_it(
     upload(main, content, "kringloop 2024-Q1.xlsx")
     main.get_by_role("button", name="Verwerken").click()
     wait_for_app(page)
-    expect(main.get_by_text(f"{NAME}, 2024-Q1 is ingediend als import #5")).to_be_visible()
+    expect(main.get_by_text(f"{NAME}, 2024-Q1 is ingediend als import #7")).to_be_visible()
 
     main = open_as(page, own_app_url, "goedkeuren", OFFICER)
     nav = page.get_by_test_id("stSidebarNav")
-    expect(nav.get_by_text("Goedkeuren (2)")).to_be_visible()
+    expect(nav.get_by_text("Goedkeuren (3)")).to_be_visible()
     main.get_by_test_id("stSelectbox").first.click()
-    page.get_by_role("option", name=re.compile("#5 · 2024-Q1")).click()
+    page.get_by_role("option", name=re.compile("#7 · 2024-Q1")).click()
     wait_for_app(page)
     expect(main.get_by_text("Effect op de kerncijfers")).to_be_visible()
     expect(main.get_by_role("cell", name="Gestart 2024", exact=True)).to_be_visible()
     screenshot(page, "approval_review_1280")
-    choose_and_confirm(main, "#5 · 2024-Q1")
-    expect(main.get_by_text("Import #5 is goedgekeurd")).to_be_visible()
-    # Nothing preselected: #4 still waits, but neither it nor an approve button shows.
-    expect(main.get_by_test_id("stSelectbox").first).not_to_contain_text("#4")
+    choose_and_confirm(main, "#7 · 2024-Q1")
+    expect(main.get_by_text("Import #7 is goedgekeurd")).to_be_visible()
+    # Nothing preselected: #4 and #6 still wait, but neither it nor an approve button shows.
+    for waiting in ("#4", "#6"):
+        expect(main.get_by_test_id("stSelectbox").first).not_to_contain_text(waiting)
     expect(main.get_by_role("button", name="Goedkeuren en vergrendelen")).to_have_count(0)
-    expect(nav.get_by_text("Goedkeuren (1)")).to_be_visible()
+    expect(nav.get_by_text("Goedkeuren (2)")).to_be_visible()
 
     main = open_as(page, own_app_url, "", OFFICER)  # two programmes: officers land here
     expect(main.get_by_role("heading", name="Portfolio: alle programma's")).to_be_visible()
     # The grids draw on a canvas; their accessible (hidden) cells carry the text.
     cells = main.locator('td[role="gridcell"]')
     expect(cells.filter(has_text=re.compile(f"^{re.escape(NAME)}$"))).to_have_count(2)
-    # Portfolio: its last quarter's status (GasErop!'s 2023-Q4 is still submitted).
+    # Portfolio: its last quarter's status (the sample's 2023-Q4 and 2024-Q4 still wait).
     expect(cells.filter(has_text=re.compile("^Goedgekeurd$"))).to_have_count(1)
     # Completeness: the grid draws only the columns in view (2022-Q1 onwards), so the
     # new programme's 2024-Q1 cell is checked in AppTest (test_portfolio_pages).

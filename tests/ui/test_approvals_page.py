@@ -20,7 +20,8 @@ def review_status(batch_id: int) -> str:
 
 
 def open_approvals(app: AppTest, lang: str | None = None) -> AppTest:
-    """Sample data plus the lead's 2024-Q1 (import #5): two imports wait."""
+    """Sample data (GasErop!'s 2023-Q4, Rondje Circulair's 2024-Q4) plus the lead's 2024-Q1
+    (import #7): three imports wait."""
     assert apply_import(next_quarter_workbook(), "2024-Q1.xlsx", uploaded_by=LEAD).ok
     app.session_state["auth.demo_user"] = OFFICER
     if lang:
@@ -37,11 +38,11 @@ def table(at: AppTest, index: int) -> list[list]:
 
 def test_review_shows_the_diff_and_effect_then_confirm_leaves_nothing_chosen(sample_database, app):
     at = open_approvals(app)
-    assert len(at.dataframe[0].value) == 2
+    assert len(at.dataframe[0].value) == 3
     assert at.selectbox(key="approvals.chosen").value is None
     assert not [b for b in at.button if b.key == "approvals.approve"]
-    at.selectbox(key="approvals.chosen").select(5).run()
-    assert at.subheader[0].value == "Import #5 · GasErop! · 2024-Q1"
+    at.selectbox(key="approvals.chosen").select(7).run()
+    assert at.subheader[0].value == "Import #7 · GasErop! · 2024-Q1"
     # Against the approved 2023-Q2, not the submitted 2023-Q4: Q4's changes count too.
     assert table(at, 0)[0] == ["Leergemeenschappen", 1, 7, 16, 0]
     effect = {row[0]: row[1:] for row in table(at, 1)}
@@ -49,14 +50,14 @@ def test_review_shows_the_diff_and_effect_then_confirm_leaves_nothing_chosen(sam
     assert effect["Gestart t/m 2024"] == ["20", "24"]
     assert "Niet gerapporteerd: eerder gemeld" in " ".join(c.value for c in at.caption)
     at.button(key="approvals.approve").click().run()
-    assert review_status(5) == "submitted"  # only asked, not yet done
+    assert review_status(7) == "submitted"  # only asked, not yet done
     dialog_text = [m.value for m in at.markdown if "goedkeuren?" in m.value]
-    assert dialog_text == ["Import **#5** (GasErop!, 2024-Q1) goedkeuren? De periode wordt dan "
+    assert dialog_text == ["Import **#7** (GasErop!, 2024-Q1) goedkeuren? De periode wordt dan "
                            "vergrendeld."]  # fmt: skip
     at.button(key="approvals.confirm_yes").click().run()
     assert not at.exception
-    assert at.success[0].value == "Import #5 is goedgekeurd; de periode is vergrendeld."
-    assert review_status(5) == "approved"
+    assert at.success[0].value == "Import #7 is goedgekeurd; de periode is vergrendeld."
+    assert review_status(7) == "approved"
     assert at.selectbox(key="approvals.chosen").value is None  # #4 is not preselected
     assert not [b for b in at.button if b.key == "approvals.approve"]
     assert review_status(4) == "submitted"

@@ -161,3 +161,19 @@ def test_command_line_refuses_an_unknown_file_type(sample_database, tmp_path):
         cwd=PROJECT_ROOT, capture_output=True, text=True,
     )  # fmt: skip
     assert completed.returncode == 2
+
+
+def test_command_line_writes_the_portfolio_deck(sample_database, chromium, tmp_path):
+    out = tmp_path / "portfolio.pptx"
+    completed = subprocess.run(
+        [sys.executable, "-m", "ui.export", str(out), "--portfolio"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert completed.stdout.strip() == f"{out}: 5 slides, Alle programma's as of 2024-Q4"
+    deck = Presentation(str(out))
+    assert [slide.shapes.title.text for slide in deck.slides] == [
+        "Leergemeenschappen in Overijssel", "Alle programma's samen", "GasErop!",
+        "Rondje Circulair (fictief)", "Dank u wel",
+    ]  # fmt: skip
+    assert [slide_texts(deck.slides[i])[1] for i in (1, 2, 3)] == ["27", "23", "4"]
+    assert any(shape.shape_type == 13 for shape in deck.slides[1].shapes)  # the bar chart

@@ -39,12 +39,20 @@ def test_portfolio_shows_the_sample_programme_totals_and_completeness(sample_dat
     assert gaserop["Status laatste kwartaal"] == "Ingediend"
     assert gaserop["Gestart dat jaar"] == "10 van 10"
     assert gaserop["Gestart, cumulatief"] == "23 van 23"
+    circular = table.iloc[1].to_dict()  # the second sample programme, from 2024
+    assert circular["Overzicht"] == "/overzicht?programme=2&period=2024-Q4"
+    assert (circular["Gestart dat jaar"], circular["Status laatste kwartaal"]) == (
+        "4 van 5", "Ingediend",
+    )  # fmt: skip
     assert table.iloc[-1]["Programma"] == "Totaal"
-    assert table.iloc[-1]["Gestart, cumulatief"] == "23 van 23"
+    assert table.iloc[-1]["Overzicht"] == ""  # opens nothing, and reads nothing
+    assert table.iloc[-1]["Gestart, cumulatief"] == "27 van 28"
     grid = at.dataframe[1].value.set_index("Programma")
-    assert list(grid.columns)[:2] == ["2022-Q1", "2022-Q2"]
+    assert list(grid.columns) == [f"{y}-Q{q}" for y in (2022, 2023, 2024) for q in (1, 2, 3, 4)]
     assert grid.loc["GasErop!", "2022-Q1"] == "⚠ Ontbreekt"
-    assert grid.loc["GasErop!", "2023-Q4"].startswith("… Ingediend")
+    assert grid.loc["GasErop!", "2023-Q4"] == "… Ingediend"  # sent on time: not late
+    assert grid.loc["GasErop!", "2024-Q1"] == ""
+    assert grid.loc["Rondje Circulair (fictief)", "2024-Q2"] == "✓ Goedgekeurd"
     notes = " ".join(c.value for c in at.caption)
     assert "Hoe wordt dit geteld: per programma" in notes
     assert "Hoe wordt dit geteld: elk programma rapporteert" in notes
@@ -60,7 +68,7 @@ def test_an_officer_creates_a_programme_that_has_no_uploads_yet(sample_database,
     at = open_page(app, OFFICER, "portfolio")
     row = at.dataframe[0].value.iloc[1].to_dict()
     assert (row["Laatste kwartaal"], row["Gestart dat jaar"]) == ("–", "0 van 4")  # 2026 target
-    assert row["Overzicht"] == "/overzicht?programme=2"
+    assert row["Overzicht"] == "/overzicht?programme=3"  # the sample holds 1 and 2
 
 
 def test_a_duplicate_name_is_refused_with_a_sentence(sample_database, app):

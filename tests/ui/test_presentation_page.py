@@ -3,6 +3,7 @@ deck for the same filters, navigation, title and remark, both languages, empty s
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -86,3 +87,26 @@ def test_empty_database_shows_the_empty_state(database, app):
     assert [info.value for info in at.info] == [
         "Er is nog geen programma. Upload een kwartaalrapportage om te beginnen."
     ]
+
+
+def read(at: AppTest) -> dict[str, str]:
+    """The slide as a person reads it: the HTML escaping of its texts undone."""
+    return {part: html.unescape(value) for part, value in shown(at).items()}
+
+
+def test_the_deck_for_all_programmes_together(sample_database, app):
+    at = open_presentation(app)
+    at.toggle(key="presentation.portfolio").set_value(True).run()
+    assert not at.exception
+    assert "Alle programma's · stand per 31 december 2024" in read(at)["cover"]
+    at.button(key="presentation.next").click().run()
+    assert read(at) == {
+        "title": "Alle programma's samen",
+        "number": "27",
+        "label": "leergemeenschappen gestart, alle programma's samen",
+        "sentence": "Samen beoogd: 28; afgerond: 25; deelnemers: 311. "
+        "Toegekend € 570.000, besteed € 373.951.",
+    }
+    at.selectbox(key="presentation.slide").set_value(3).run()
+    assert (read(at)["title"], read(at)["number"]) == ("Rondje Circulair (fictief)", "4")
+    assert "Dia 4 van 5" in [c.value for c in at.caption]

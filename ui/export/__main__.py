@@ -1,5 +1,6 @@
 """`python -m ui.export OUT [--period 2023-Q4] [--lang en] ...`: the symposium deck
-from the command line (`make deck OUT=deck.pptx`), the same deck the app exports.
+from the command line (`make deck OUT=deck.pptx`), the same deck the app exports;
+`--portfolio` makes it for every programme (a summary slide, then one per programme).
 
 Uses the app's database (DATABASE_URL, else the embedded SQLite file) after bringing
 its schema up to date. The file type follows OUT's suffix: .pptx or .pdf.
@@ -17,7 +18,8 @@ from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from data_access.migrate import migrate
 from data_access.periods import parse_period
 from data_access.queries import get_programme, list_programmes
-from data_access.slides import DeckRequest, build_deck
+from data_access.slides import Deck, DeckRequest, build_deck
+from data_access.slides_portfolio import build_portfolio_deck
 from data_access.state import reported_periods
 from ui.export.deck import export_deck
 
@@ -29,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("out", type=Path, help="the file to write: deck.pptx or deck.pdf")
     parser.add_argument("--period", help="as-of period, e.g. 2023-Q4 (default: the latest)")
     parser.add_argument("--programme", help="programme name (default: the first by name)")
+    parser.add_argument("--portfolio", action="store_true", help="every programme and the totals")
     parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     parser.add_argument("--title", default="", help="the deck's title")
     parser.add_argument("--closing", default="", help="the closing slide's remark")
@@ -43,18 +46,30 @@ def main(argv: list[str] | None = None) -> int:
         print("expected OUT ending in .pptx or .pdf and a period like 2023-Q4", file=sys.stderr)
         return 2
     migrate()
-    request = _request(args, period)
-    if request is None:
+    deck = _deck(args, period)
+    if deck is None:
         print("nothing to present: no programme with reported periods", file=sys.stderr)
         return 1
-    with session_scope() as session:
-        deck = build_deck(session=session, request=request)
+    request = deck.request
     result = export_deck(deck, fmt=fmt)
     if result.warning:
         print(result.warning, file=sys.stderr)
     args.out.write_bytes(result.data)
     print(f"{args.out}: {len(deck.slides)} slides, {request.programme_name} as of {request.period}")
     return 0
+
+
+def _deck(args: argparse.Namespace, period: str | None) -> Deck | None:
+    """The portfolio's deck, or the chosen programme's (None: nothing to present)."""
+    with session_scope() as session:
+        if args.portfolio:
+            return build_portfolio_deck(session=session, lang=args.lang, title=args.title,
+                                        closing_remark=args.closing)  # fmt: skip
+    request = _request(args, period)
+    if request is None:
+        return None
+    with session_scope() as session:
+        return build_deck(session=session, request=request)
 
 
 def _request(args: argparse.Namespace, period: str | None) -> DeckRequest | None:

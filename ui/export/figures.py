@@ -17,12 +17,19 @@ from ui.charts import (
     build_sector_split_figure,
     build_spent_per_community_figure,
 )
+from ui.charts.portfolio import build_portfolio_progress_figure
 
 SLIDE_FONT_SIZE = 22
 
 
 def _sectors(frame: pd.DataFrame, deck: Deck) -> go.Figure:
     return build_sector_split_figure(frame, labels=deck.sector_labels, lang=deck.request.lang)
+
+
+def _portfolio(frame: pd.DataFrame, deck: Deck) -> go.Figure:
+    figure = build_portfolio_progress_figure(frame.to_dict("records"), lang=deck.request.lang)
+    # The slide's title says it; the page's long chart title would be cut at slide size.
+    return figure.update_layout(title_text="")
 
 
 BUILDERS: dict[str, Callable[[pd.DataFrame, Deck], go.Figure]] = {
@@ -32,6 +39,7 @@ BUILDERS: dict[str, Callable[[pd.DataFrame, Deck], go.Figure]] = {
     ),
     "participants": lambda frame, deck: build_participants_figure(frame, lang=deck.request.lang),
     "funding": lambda frame, deck: build_spent_per_community_figure(frame, lang=deck.request.lang),
+    "portfolio": _portfolio,
 }
 
 
