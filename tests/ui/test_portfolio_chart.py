@@ -26,3 +26,7 @@ def test_the_count_axis_reaches_above_the_highest_bar_even_with_a_missing_target
 def test_numbers_use_the_readers_separators():
     assert build_portfolio_progress_figure(ROWS, lang="nl").layout.separators == ",."
     assert build_portfolio_progress_figure(ROWS, lang="en").layout.separators == ".,"
+
+
+def test_the_figure_has_no_title_of_its_own_for_the_legend_to_cover():
+    assert build_portfolio_progress_figure(ROWS, lang="nl").layout.title.text is None

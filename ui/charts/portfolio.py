@@ -13,7 +13,8 @@ from ui.theme import ACTUAL_COLOUR, TARGET_COLOUR, base_layout
 def build_portfolio_progress_figure(rows: list[dict], *, lang: str) -> go.Figure:
     """Grouped bars per programme: cumulative started beside the cumulative target.
 
-    Programme names are the officers' own text: they are escaped so a name can never
+    The page gives its heading (a title inside the figure would sit under the legend at
+    1024 px). Programme names are the officers' own text: they are escaped so a name can never
     become chart markup (plotly renders `<b>`, `<a href>` in labels).
     """
     names = escape_plotly_all(row["programme"] for row in rows)
@@ -29,7 +30,6 @@ def build_portfolio_progress_figure(rows: list[dict], *, lang: str) -> go.Figure
     figure.update_layout(
         **base_layout(lang),
         barmode="group",
-        title=translate("portfolio.chart.title", lang),
         xaxis={"type": "category", "automargin": True},
         yaxis=count_axis([*started, *targets]),
         height=380,
