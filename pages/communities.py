@@ -206,9 +206,12 @@ def render_list(table: pd.DataFrame, lang: str) -> None:
     if shown.empty:
         render_empty_state(t("communities.no_match"))
         return
-    st.dataframe(
-        display_table(shown.head(MAX_ROWS), lang=lang), hide_index=True, key="communities.table"
-    )
+    # Wide by nature (its first columns identify and give the status); the container's
+    # key lets the 1024 px browser check tell it from the tables that must fit.
+    with st.container(key="communities.list"):
+        st.dataframe(
+            display_table(shown.head(MAX_ROWS), lang=lang), hide_index=True, key="communities.table"
+        )
     if len(shown) > MAX_ROWS:
         st.caption(t("communities.first_rows", count=format_count(MAX_ROWS, lang=lang)))
     render_downloads(shown, lang)
