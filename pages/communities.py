@@ -20,6 +20,7 @@ from ui.components import (
 from ui.dashboard import page_header
 from ui.format import format_count, format_share
 from ui.i18n import current_language, t, t_markdown
+from ui.midterm_view import render_midterm_todo
 from ui.remembered import keep, restore
 from ui.safe_text import escape_markdown
 from ui.sidebar import Filters
@@ -193,6 +194,7 @@ def render() -> None:
         return
     render_list(table, lang)
     render_duration(filters, lang)
+    render_midterm_todo(filters, lang)
 
 
 def render_list(table: pd.DataFrame, lang: str) -> None:
