@@ -157,7 +157,10 @@ def test_map_page_counts_communities_in_all_25_municipalities(sample_database, a
     assert trace["type"] == "choroplethmap" and len(trace["locations"]) == 25
     counts = dict(zip(trace["locations"], trace["z"], strict=True))
     assert (counts["GM0193"], counts["GM0147"], counts["GM0180"]) == (2, 1, 0)
-    assert "Bron: CBS / PDOK (Kadaster)" in caption_values(at)
+    # The source once: on the map itself (so it travels with the PNG, SVG and deck).
+    annotations = [a["text"] for a in charts(at)[0]["layout"]["annotations"]]
+    assert (caption_values(at) + annotations).count("Bron: CBS / PDOK (Kadaster)") == 1
+    assert "Bron: CBS / PDOK (Kadaster)" in annotations
     assert at.dataframe[0].value.shape == (25, 2)
 
 
