@@ -40,6 +40,7 @@ def test_communities_page_lists_all_and_shows_the_first_communitys_details(sampl
     assert {m.label: m.value for m in at.metric} == {
         "Medewerkers": "7", "Leidinggevenden": "2", "Studenten": "2", "Docenten": "1",
         "Afrondingspercentage": "100%",
+        "Voorbij de helft, zonder check": "3 van 23", "Aandeel zonder check": "13%",
     }  # fmt: skip
     timeline = charts(at)[0]
     assert [trace.get("name") for trace in timeline["data"][1:]] == [
@@ -50,18 +51,19 @@ def test_communities_page_lists_all_and_shows_the_first_communitys_details(sampl
 
 
 def duration_section(at: AppTest, *, card_label: str) -> dict:
-    """The duration and completion section: the last heading and table of the page,
-    the completion card, and the first words of its two definitions."""
+    """The duration and completion section: the heading and table before the page's last
+    section (the mid-term check), the completion card, and the first words of its two
+    definitions."""
     card = next(m for m in at.metric if m.label == card_label)
-    table = at.dataframe[-1].value
+    table = next(f.value for f in at.dataframe if f.value.columns[0] in ("Startjaar", "Start year"))
     notes = [c for c in caption_values(at) if c.startswith(":material/info:")]
     return {
-        "heading": at.subheader[-1].value,
+        "heading": at.subheader[-2].value,
         "card": card.value,
         "card_help": " ".join(card.help.split()[:3]),
         "columns": list(table.columns),
         "rows": table.values.tolist(),
-        "note": " ".join(notes[-1].split()[1:4]),
+        "note": " ".join(notes[-2].split()[1:4]),
     }
 
 
