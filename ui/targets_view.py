@@ -28,14 +28,17 @@ OUTCOME_KEY = "targets.outcome"  # (translation key, params, kind) of the last s
 
 def render_target_form(grid: pd.DataFrame, *, programme_id: int) -> None:
     """The grid as number inputs in a form; saving writes only the changed cells."""
+    # Short headers (the help note under the form names each measure in full): at 1024 px
+    # a column is ~110 px, and "leergemeenschappen" would break in the middle of the word.
+    widths = [0.6] + [1] * len(grid.columns)
     with st.form("targets.form", enter_to_submit=False):
-        columns = st.columns(1 + len(grid.columns))
+        columns = st.columns(widths)
         columns[0].markdown(f"**{t('chart.year')}**")
         for column, measure in zip(columns[1:], grid.columns, strict=True):
-            column.markdown(f"**{t(f'targets.measure.{measure}')}**")
+            column.markdown(f"**{t(f'targets.short.{measure}')}**")
         values = {}
         for year in grid.index:
-            row = st.columns(1 + len(grid.columns))
+            row = st.columns(widths)
             row[0].markdown(f"**{year}**")
             for column, measure in zip(row[1:], grid.columns, strict=True):
                 with column:

@@ -79,3 +79,20 @@ def test_imports_awaiting_review_fit_and_the_chooser_names_the_file(sample_datab
     assert shown_columns(pending) == ["Import", "Programma", "Periode", "Wie", "Wanneer"]
     assert pending.value.iloc[0, 4] and pending.value["Wanneer"].str.fullmatch(MOMENT).all()
     assert at.selectbox(key="approvals.chosen").options == ["#4 · 2023-Q4 · GasErop_2023-Q4.xlsx"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "in_full"),
+    [("nl", ["Gestart", "Afgerond", "Facilitatoren", "Budget (€)"],
+      "(gestarte en afgeronde leergemeenschappen, gecertificeerde facilitatoren, budget)"),
+     ("en", ["Started", "Completed", "Facilitators", "Budget (€)"],
+      "(communities started and completed, facilitators certified, budget)")],
+)  # fmt: skip
+def test_target_form_headers_are_short_words_and_the_note_names_them_in_full(
+    sample_database, app, lang, expected, in_full
+):
+    """At 1024 px a form column is ~110 px: "leergemeenschappen" would break mid-word."""
+    at = open_as(app, OFFICER, "targets", lang)
+    headers = [m.value for m in at.main.markdown if m.value.startswith("**")][1:5]
+    assert headers == [f"**{label}**" for label in expected]  # after the year's
+    assert any(in_full in c.value for c in at.caption)
