@@ -8,6 +8,8 @@ rounds as docs/figures.md says (counts int, shares to whole percent, euros whole
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 from sqlmodel import Session
@@ -27,6 +29,7 @@ from data_access.kpis_summary import (
     vs_target,
 )
 from data_access.models import Programme
+from data_access.periods import period_end
 from data_access.queries import list_programmes, list_sectors
 from data_access.state import communities_as_of, funding_as_of
 
@@ -174,6 +177,20 @@ def success_factor_shares(
     """Share of started communities meeting each factor, per year and/or sector."""
     factors = success_factors(session, programme_id=programme_id, as_of=as_of, filters=filters)
     return ks.success_factor_shares(factors, by=list(by))
+
+
+def midterm_checks(
+    session: Session,
+    *,
+    programme_id: int | None = None,
+    as_of: str | None = None,
+    filters: CommunityFilter | None = None,
+) -> pd.DataFrame:
+    """Per community: is its mid-term check due by the end of `as_of` (half-way
+    reached), and missing? (`kpis_success.midterm_todo` sums it up.)"""
+    frames = load_frames(session, programme_id=programme_id, as_of=as_of, filters=filters)
+    as_of_date = period_end(as_of) if as_of else date.today()
+    return ks.midterm_checks(frames.communities, as_of_date=as_of_date)
 
 
 def _communities(

@@ -6,6 +6,9 @@ communities that started (status not Planned), grouped by start year and/or sect
 
 from __future__ import annotations
 
+from datetime import date
+
+import numpy as np
 import pandas as pd
 
 from data_access.kpis_progress import started
@@ -66,3 +69,29 @@ def _has_vocational_partner(frame: pd.DataFrame) -> pd.Series:
     levels = frame["partner_levels"].explode()
     vocational = levels.isin(VOCATIONAL_LEVELS).groupby(level=0).any()
     return vocational.reindex(frame.index, fill_value=False).astype(bool)
+
+
+MIDTERM_COLUMNS = ["community_id", "code", "name", "status", "halfway", "midterm_check", "due",
+                   "missing"]  # fmt: skip
+
+
+def midterm_checks(communities: pd.DataFrame, *, as_of_date: date) -> pd.DataFrame:
+    """Per started community that did not stop, with a start and (planned) end date: the
+    half-way date, whether a check is due by `as_of_date` (half-way reached) and whether
+    it is missing (due, none recorded). A check is required once past half the duration
+    (docs/figures.md), so a community not yet half-way is never counted against it."""
+    frame = started(communities)
+    frame = frame[(frame["status"] != "stopped") & frame["end_date"].notna()]
+    result = frame[["community_id", "code", "name", "status", "midterm_check"]].copy()
+    start, end = frame["start_date"], frame["end_date"]
+    result["halfway"] = (start + (end - start) / 2).dt.floor("D")
+    result["due"] = result["halfway"] <= pd.Timestamp(as_of_date)
+    result["missing"] = result["due"] & result["midterm_check"].isna()
+    return result[MIDTERM_COLUMNS].sort_values("halfway").reset_index(drop=True)
+
+
+def midterm_todo(checks: pd.DataFrame) -> dict:
+    """How many communities are past half-way, how many of them lack a check, and that
+    share (NaN when none is past half-way yet): the programme lead's to-do."""
+    due, missing = int(checks["due"].sum()), int(checks["missing"].sum())
+    return {"due": due, "missing": missing, "share_missing": missing / due if due else np.nan}

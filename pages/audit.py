@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.audit_view import audit_table, render_downloads, render_filters
+from ui.audit_view import audit_table, render_downloads, render_filters, render_table
 from ui.auth import require_page
 from ui.components import render_empty_state, render_safely
 from ui.i18n import t
@@ -17,7 +17,7 @@ def render() -> None:
         render_empty_state(t("audit.empty"))
         return
     table = audit_table(events)
-    st.dataframe(table, hide_index=True, width="stretch", key="audit.table")
+    render_table(table)
     render_downloads(table)
 
 

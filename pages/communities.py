@@ -20,6 +20,7 @@ from ui.components import (
 from ui.dashboard import page_header
 from ui.format import format_count, format_share
 from ui.i18n import current_language, t, t_markdown
+from ui.midterm_view import render_midterm_todo
 from ui.remembered import keep, restore
 from ui.safe_text import escape_markdown
 from ui.sidebar import Filters
@@ -193,6 +194,7 @@ def render() -> None:
         return
     render_list(table, lang)
     render_duration(filters, lang)
+    render_midterm_todo(filters, lang)
 
 
 def render_list(table: pd.DataFrame, lang: str) -> None:
@@ -206,9 +208,12 @@ def render_list(table: pd.DataFrame, lang: str) -> None:
     if shown.empty:
         render_empty_state(t("communities.no_match"))
         return
-    st.dataframe(
-        display_table(shown.head(MAX_ROWS), lang=lang), hide_index=True, key="communities.table"
-    )
+    # Wide by nature (its first columns identify and give the status); the container's
+    # key lets the 1024 px browser check tell it from the tables that must fit.
+    with st.container(key="communities.list"):
+        st.dataframe(
+            display_table(shown.head(MAX_ROWS), lang=lang), hide_index=True, key="communities.table"
+        )
     if len(shown) > MAX_ROWS:
         st.caption(t("communities.first_rows", count=format_count(MAX_ROWS, lang=lang)))
     render_downloads(shown, lang)

@@ -40,7 +40,6 @@ def render() -> None:
         counts, geojson=municipality_geojson(), labels=cache.sector_labels(lang), lang=lang
     )
     render_chart(figure, key="map.municipalities", file_name="overijssel")
-    st.caption(t("map.source"))
     render_help_note(t("kpi.map.definition"))
     with st.expander(t("map.table")):
         table = counts[["municipality", "communities"]].rename(

@@ -34,7 +34,8 @@ def render() -> None:
     if history.empty:
         render_empty_state(t("targets.history.empty"))
         return
-    st.dataframe(history_table(history, lang=lang), hide_index=True, key="targets.history")
+    # A plain table wraps its text, so every column stays in view at 1024 px.
+    st.table(history_table(history, lang=lang), hide_index=True)
 
 
 render_safely(render)

@@ -9,6 +9,7 @@ from data_access.audit import audit_frame
 from data_access.db import session_scope
 from data_access.history import UndoRefused, list_imports, undo_import
 from data_access.importer import apply_parsed, plan_parsed
+from data_access.kpis_overview import overview_cards
 from data_access.state import communities_as_of, reported_periods
 from tests.actors import LEAD, OFFICER, seed_actors
 from tests.helpers import community, facilitator, parsed_workbook
@@ -124,3 +125,20 @@ def test_the_audit_trail_lists_the_whole_flow_newest_first(two_quarters):
         [LEAD, "import", "2023-Q1"],
     ]
     assert only_lead["action"].tolist() == ["import"] * 3
+
+
+def test_approved_only_deltas_compare_with_the_previous_approved_quarter(two_quarters):
+    """Q2 is still submitted when Q3 is approved: with approved figures only, Q3's cards
+    compare with Q1 (the approved quarter before), never with Q2's unapproved figures."""
+    q1, _ = two_quarters
+    q3 = upload("2023-Q3", "GE-01", "GE-02", "GE-03").batch_id
+    approve_batch(q1, actor=OFFICER)
+    approve_batch(q3, actor=OFFICER)
+
+    def started(approved_only: bool) -> list[float]:
+        with session_scope(approved_only=approved_only) as session:
+            cards = overview_cards(session, as_of="2023-Q3").set_index("measure")
+        return cards.loc["started_cumulative", ["value", "previous", "change"]].tolist()
+
+    assert started(approved_only=True) == [3, 1, 2]
+    assert started(approved_only=False) == [3, 2, 1]

@@ -53,18 +53,35 @@ def audit_table(events: pd.DataFrame) -> pd.DataFrame:
     lang = current_language()
     return pd.DataFrame(
         {
-            t("audit.column.at"): [format_moment(at, lang=lang) for at in events["at"]],
+            t("audit.column.at"): [
+                format_moment(at, lang=lang, compact=True) for at in events["at"]
+            ],
             t("audit.column.actor"): events["actor"],
             t("audit.column.action"): [t(f"audit.action.{a}") for a in events["action"]],
-            t("audit.column.programme"): events["programme"].fillna(NONE),
-            t("audit.column.period"): events["period"].fillna(NONE),
             t("audit.column.entity"): [
                 entity_text(entity, entity_id)
                 for entity, entity_id in zip(events["entity"], events["entity_id"], strict=True)
             ],
+            t("audit.column.programme"): events["programme"].fillna(NONE),
+            t("audit.column.period"): events["period"].fillna(NONE),
             t("audit.column.details"): events["details"],
         }
     )
+
+
+# In view at 1024 px: who did what when, sized to fit beside each other (a longer e-mail
+# or subject ends in "…"; drag the column wider to read it). Programme, period and
+# details are in the table's column menu (its eye icon) and in both downloads.
+SHOWN_WIDTHS = {"at": 100, "actor": 150, "action": 130, "entity": 175}
+WRAPPING_ROW_HEIGHT = 68  # Streamlit wraps a cell's text in rows taller than 4 rem
+
+
+def render_table(table: pd.DataFrame) -> None:
+    columns = {t(f"audit.column.{c}"): st.column_config.TextColumn(width=w)
+               for c, w in SHOWN_WIDTHS.items()}  # fmt: skip
+    st.dataframe(table, hide_index=True, width="stretch", key="audit.table",
+                 column_config=columns, column_order=tuple(columns),
+                 row_height=WRAPPING_ROW_HEIGHT)  # fmt: skip
 
 
 def entity_text(entity: str, entity_id: str | None) -> str:

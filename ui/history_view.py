@@ -38,10 +38,13 @@ def imports() -> list[dict]:
         return list_imports(session)
 
 
-def format_moment(moment: datetime, *, lang: str) -> str:
-    """`31 december 2023 14:05` in Dutch time; the database stores UTC."""
+def format_moment(moment: datetime, *, lang: str, compact: bool = False) -> str:
+    """`31 december 2023 14:05` in Dutch time (the database stores UTC); `compact`:
+    `31-12-2023 14:05`, for table columns that must fit beside others at 1024 px."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     local = aware.astimezone(LOCAL_TIME)
+    if compact:
+        return f"{local:%d-%m-%Y %H:%M}"
     return f"{format_long_date(local.date(), lang=lang)} {local:%H:%M}"
 
 

@@ -70,6 +70,7 @@ def locks() -> list[dict]:
 
 
 def pending_table(rows: list[dict]) -> pd.DataFrame:
+    """Imports awaiting review, in view at 1024 px; the chooser below names each file."""
     lang = current_language()
     return pd.DataFrame(
         [
@@ -78,8 +79,7 @@ def pending_table(rows: list[dict]) -> pd.DataFrame:
                 t("history.column.programme"): r["programme"],
                 t("history.column.period"): r["period"],
                 t("history.column.who"): r["uploaded_by"],
-                t("history.column.when"): format_moment(r["uploaded_at"], lang=lang),
-                t("history.column.file"): r["file_name"],
+                t("history.column.when"): format_moment(r["uploaded_at"], lang=lang, compact=True),
             }
             for r in rows
         ]

@@ -20,6 +20,7 @@ from ui.auth import current_actor
 from ui.format import format_count, format_euro
 from ui.history_view import format_moment
 from ui.i18n import t, t_markdown
+from ui.safe_text import escape_markdown
 
 EURO_MEASURES = ("budget",)
 OUTCOME_KEY = "targets.outcome"  # (translation key, params, kind) of the last save
@@ -27,14 +28,17 @@ OUTCOME_KEY = "targets.outcome"  # (translation key, params, kind) of the last s
 
 def render_target_form(grid: pd.DataFrame, *, programme_id: int) -> None:
     """The grid as number inputs in a form; saving writes only the changed cells."""
+    # Short headers (the help note under the form names each measure in full): at 1024 px
+    # a column is ~110 px, and "leergemeenschappen" would break in the middle of the word.
+    widths = [0.6] + [1] * len(grid.columns)
     with st.form("targets.form", enter_to_submit=False):
-        columns = st.columns(1 + len(grid.columns))
+        columns = st.columns(widths)
         columns[0].markdown(f"**{t('chart.year')}**")
         for column, measure in zip(columns[1:], grid.columns, strict=True):
-            column.markdown(f"**{t(f'targets.measure.{measure}')}**")
+            column.markdown(f"**{t(f'targets.short.{measure}')}**")
         values = {}
         for year in grid.index:
-            row = st.columns(1 + len(grid.columns))
+            row = st.columns(widths)
             row[0].markdown(f"**{year}**")
             for column, measure in zip(row[1:], grid.columns, strict=True):
                 with column:
@@ -88,18 +92,22 @@ def _render_outcome() -> None:
 
 
 def history_table(history: pd.DataFrame, *, lang: str) -> pd.DataFrame:
-    """Who, when, which target, old → new, with labels and numbers in `lang`."""
+    """Which target, old → new, by whom and when, with labels and numbers in `lang`:
+    what changed first, so it stays in view on a laptop."""
     records = []
     for row in history.itertuples():  # a few rows per edit: a person's changes, not data
         euros = row.measure in EURO_MEASURES
         shown = _formatter(euros, lang)
         records.append(
             {
-                t("targets.column.changed_at"): format_moment(row.changed_at, lang=lang),
-                t("targets.column.changed_by"): row.changed_by,
                 t("chart.year"): str(row.year),
                 t("targets.column.measure"): t(f"targets.measure.{row.measure}"),
                 t("targets.column.change"): f"{shown(row.old_value)} → {shown(row.new_value)}",
+                # The page shows this as a plain table, whose cells are Markdown.
+                t("targets.column.changed_by"): escape_markdown(row.changed_by),
+                t("targets.column.changed_at"): format_moment(
+                    row.changed_at, lang=lang, compact=True
+                ),
             }
         )
     return pd.DataFrame(records)

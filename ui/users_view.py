@@ -33,6 +33,12 @@ def roles_table(rows: list[dict]) -> pd.DataFrame:
     )
 
 
+def shown_columns() -> tuple[str, ...]:
+    """Who has which role, in view at 1024 px; who granted it stays in the table's
+    column menu (its eye icon) and in the audit log."""
+    return tuple(t(f"users.column.{c}") for c in ("email", "role", "programme"))
+
+
 def render_add_form() -> None:
     st.subheader(t("users.add.heading"))
     programmes = [name for _, name in cache.programmes()]

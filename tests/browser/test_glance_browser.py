@@ -1,5 +1,6 @@
 """Nothing a person needs is cut off: every page at 1024 and 1280 px in Dutch and English,
-no card, label, header, button or table wider than its box. Screenshots of what
+no card, label, header, button or table wider than its box, and at 1024 px no table on
+the review, targets, users, audit and communities pages hiding columns sideways. Screenshots of what
 overflowed go to test-artifacts/ (the offending elements outlined in red)."""
 
 from __future__ import annotations
@@ -9,7 +10,15 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.browser.conftest import serve_app
-from tests.browser.glance import LANGUAGES, LOAD_MS, WIDTHS, overflowing, tour, visit
+from tests.browser.glance import (
+    LANGUAGES,
+    LOAD_MS,
+    WIDTHS,
+    overflowing,
+    tables_wider_than_the_page,
+    tour,
+    visit,
+)
 from tests.browser.helpers import screenshot
 
 pytestmark = pytest.mark.browser
@@ -38,7 +47,7 @@ def test_no_text_is_cut_off_on_any_page_at_laptop_widths_in_either_language(
             screenshot(page, f"overflow_{stop.name}_not_loaded")
             problems[stop.name] = [{"text": "the page did not finish loading"}]
             continue
-        found = overflowing(page)
+        found = overflowing(page) + tables_wider_than_the_page(page, stop)
         if found:
             page.add_style_tag(content=OUTLINE)
             screenshot(page, f"overflow_{stop.name}")

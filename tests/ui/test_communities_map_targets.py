@@ -40,6 +40,7 @@ def test_communities_page_lists_all_and_shows_the_first_communitys_details(sampl
     assert {m.label: m.value for m in at.metric} == {
         "Medewerkers": "7", "Leidinggevenden": "2", "Studenten": "2", "Docenten": "1",
         "Afrondingspercentage": "100%",
+        "Voorbij de helft, zonder check": "3 van 23", "Aandeel zonder check": "13%",
     }  # fmt: skip
     timeline = charts(at)[0]
     assert [trace.get("name") for trace in timeline["data"][1:]] == [
@@ -50,18 +51,19 @@ def test_communities_page_lists_all_and_shows_the_first_communitys_details(sampl
 
 
 def duration_section(at: AppTest, *, card_label: str) -> dict:
-    """The duration and completion section: the last heading and table of the page,
-    the completion card, and the first words of its two definitions."""
+    """The duration and completion section: the heading and table before the page's last
+    section (the mid-term check), the completion card, and the first words of its two
+    definitions."""
     card = next(m for m in at.metric if m.label == card_label)
-    table = at.dataframe[-1].value
+    table = next(f.value for f in at.dataframe if f.value.columns[0] in ("Startjaar", "Start year"))
     notes = [c for c in caption_values(at) if c.startswith(":material/info:")]
     return {
-        "heading": at.subheader[-1].value,
+        "heading": at.subheader[-2].value,
         "card": card.value,
         "card_help": " ".join(card.help.split()[:3]),
         "columns": list(table.columns),
         "rows": table.values.tolist(),
-        "note": " ".join(notes[-1].split()[1:4]),
+        "note": " ".join(notes[-2].split()[1:4]),
     }
 
 
@@ -81,7 +83,7 @@ def test_communities_page_shows_completion_rate_and_duration_per_start_year(samp
         "card": "100%",
         "card_help": "Afgeronde leergemeenschappen gedeeld",
         "columns": [
-            "Startjaar", "Leergemeenschappen", "Gemiddeld (weken)", "Mediaan (weken)",
+            "Startjaar", "Aantal", "Gemiddeld (weken)", "Mediaan (weken)",
             "Binnen 10–20 weken",
         ],
         "rows": [["2022", "13", "14", "14", "100%"], ["2023", "10", "15", "15", "100%"]],
@@ -97,7 +99,7 @@ def test_communities_duration_and_completion_in_english_as_of_2022(sample_databa
         "heading": "Duration and completion",
         "card": "100%",
         "card_help": "Completed communities divided",
-        "columns": ["Start year", "Communities", "Mean (weeks)", "Median (weeks)",
+        "columns": ["Start year", "Count", "Mean (weeks)", "Median (weeks)",
                     "Within 10–20 weeks"],
         "rows": [["2022", "13", "14", "14", "100%"]],
         "note": "Weeks from start",
@@ -157,7 +159,10 @@ def test_map_page_counts_communities_in_all_25_municipalities(sample_database, a
     assert trace["type"] == "choroplethmap" and len(trace["locations"]) == 25
     counts = dict(zip(trace["locations"], trace["z"], strict=True))
     assert (counts["GM0193"], counts["GM0147"], counts["GM0180"]) == (2, 1, 0)
-    assert "Bron: CBS / PDOK (Kadaster)" in caption_values(at)
+    # The source once: on the map itself (so it travels with the PNG, SVG and deck).
+    annotations = [a["text"] for a in charts(at)[0]["layout"]["annotations"]]
+    assert (caption_values(at) + annotations).count("Bron: CBS / PDOK (Kadaster)") == 1
+    assert "Bron: CBS / PDOK (Kadaster)" in annotations
     assert at.dataframe[0].value.shape == (25, 2)
 
 
@@ -177,9 +182,9 @@ def test_targets_page_saves_a_change_with_who_and_shows_it_in_the_history(sample
     at.button[0].click().run()  # the form's save button
     assert not at.exception
     assert at.success[0].value.startswith("1 doel(en) opgeslagen")
-    history = at.dataframe[0].value
-    assert history.iloc[0].tolist()[1:] == [
-        OFFICER, "2024", "Gestarte leergemeenschappen", "– → 12",
+    history = at.table[0].value
+    assert [shown_text(cell) for cell in history.iloc[0].tolist()[:4]] == [
+        "2024", "Gestarte leergemeenschappen", "– → 12", OFFICER,
     ]  # fmt: skip
     with session_scope() as session:
         assert target_history(session, programme_id=1).iloc[0]["new_value"] == 12
