@@ -78,7 +78,10 @@ def test_imports_awaiting_review_fit_and_the_chooser_names_the_file(sample_datab
     pending = at.dataframe[0]
     assert shown_columns(pending) == ["Import", "Programma", "Periode", "Wie", "Wanneer"]
     assert pending.value.iloc[0, 4] and pending.value["Wanneer"].str.fullmatch(MOMENT).all()
-    assert at.selectbox(key="approvals.chosen").options == ["#4 · 2023-Q4 · GasErop_2023-Q4.xlsx"]
+    assert at.selectbox(key="approvals.chosen").options == [
+        "#6 · 2024-Q4 · RondjeCirculair_2024-Q4.xlsx",  # the second sample programme's
+        "#4 · 2023-Q4 · GasErop_2023-Q4.xlsx",
+    ]
 
 
 @pytest.mark.parametrize(
