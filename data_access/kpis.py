@@ -8,8 +8,6 @@ rounds as docs/figures.md says (counts int, shares to whole percent, euros whole
 
 from __future__ import annotations
 
-from datetime import date
-
 import numpy as np
 import pandas as pd
 from sqlmodel import Session
@@ -29,7 +27,7 @@ from data_access.kpis_summary import (
     vs_target,
 )
 from data_access.models import Programme
-from data_access.periods import period_end
+from data_access.periods import as_of_day
 from data_access.queries import list_programmes, list_sectors
 from data_access.state import communities_as_of, funding_as_of
 
@@ -163,7 +161,7 @@ def success_factors(
 ) -> pd.DataFrame:
     """Per started community: the six success factors as yes/no, and the score."""
     frames = load_frames(session, programme_id=programme_id, as_of=as_of, filters=filters)
-    return ks.success_factors(frames.communities, frames.facilitators)
+    return ks.success_factors(frames.communities, frames.facilitators, as_of_date=as_of_day(as_of))
 
 
 def success_factor_shares(
@@ -189,8 +187,7 @@ def midterm_checks(
     """Per community: is its mid-term check due by the end of `as_of` (half-way
     reached), and missing? (`kpis_success.midterm_todo` sums it up.)"""
     frames = load_frames(session, programme_id=programme_id, as_of=as_of, filters=filters)
-    as_of_date = period_end(as_of) if as_of else date.today()
-    return ks.midterm_checks(frames.communities, as_of_date=as_of_date)
+    return ks.midterm_checks(frames.communities, as_of_date=as_of_day(as_of))
 
 
 def _communities(

@@ -16,6 +16,7 @@ from data_access.i18n import translate
 from data_access.kpis_progress import ROLES
 from data_access.kpis_success import SUCCESS_FACTORS, success_factors
 from data_access.kpis_summary import load_frames
+from data_access.periods import as_of_day
 from data_access.workbook.schema import COMMUNITIES, COMMUNITY_STATUS_CHOICES, SECTOR_CHOICES
 
 SEARCHED_COLUMNS = ("code", "name", "company", "question")
@@ -40,7 +41,7 @@ def community_table(
     table = frames.communities.copy()
     table["year"] = table["start_date"].dt.year.astype("Int64")
     table["participants"] = table[list(ROLES)].fillna(0).sum(axis=1).astype("int64")
-    factors = success_factors(table, frames.facilitators)
+    factors = success_factors(table, frames.facilitators, as_of_date=as_of_day(as_of))
     factors = factors[["community_id", *SUCCESS_FACTORS, "score"]].rename(columns=FACTOR_COLUMNS)
     table = table.merge(factors, on="community_id", how="left")
     flags = list(FACTOR_COLUMNS.values())

@@ -25,8 +25,16 @@ VOCATIONAL_LEVELS = ("mbo", "hbo")
 FACTOR_COLUMNS = ["community_id", "code", "name", "year", "sector", *SUCCESS_FACTORS, "score"]
 
 
-def success_factors(communities: pd.DataFrame, facilitators: pd.DataFrame) -> pd.DataFrame:
-    """One row per started community: the six factors as booleans and how many are met."""
+def success_factors(
+    communities: pd.DataFrame, facilitators: pd.DataFrame, *, as_of_date: date | None = None
+) -> pd.DataFrame:
+    """One row per started community: the six factors as yes/no and how many are met.
+
+    The mid-term check is required only once a community is past half its duration, so
+    one not yet half-way by `as_of_date` without a check has no answer (NA) for it rather
+    than a "no": it is left out of that factor's share, and its score counts the factors
+    it meets.
+    """
     frame = started(communities)
     result = frame[["community_id", "code", "name", "year", "sector"]].copy()
     result["sharp_question"] = _recorded(frame["question"])
@@ -35,13 +43,18 @@ def success_factors(communities: pd.DataFrame, facilitators: pd.DataFrame) -> pd
     result["facilitator_speaks_sector"] = _speaks_sector(frame, facilitators)
     result["vocational_education"] = _has_vocational_partner(frame)
     result["midterm_check"] = frame["midterm_check"].notna()
-    result[list(SUCCESS_FACTORS)] = result[list(SUCCESS_FACTORS)].astype(bool)
-    result["score"] = result[list(SUCCESS_FACTORS)].sum(axis=1).astype("int64")
+    result[list(SUCCESS_FACTORS)] = result[list(SUCCESS_FACTORS)].astype("boolean")
+    if as_of_date is not None:
+        not_due = ~_past_halfway(frame, as_of_date) & frame["midterm_check"].isna()
+        result.loc[not_due, "midterm_check"] = pd.NA
+    result["score"] = result[list(SUCCESS_FACTORS)].fillna(False).sum(axis=1).astype("int64")
     return result[FACTOR_COLUMNS].reset_index(drop=True)
 
 
 def success_factor_shares(factors: pd.DataFrame, *, by: list[str]) -> pd.DataFrame:
-    """Share of communities meeting each factor per group (`by`: ["year"], ["sector"], ...)."""
+    """Share of communities meeting each factor per group (`by`: ["year"], ["sector"], ...),
+    over the communities the factor applies to (a mid-term check not yet due is left out;
+    NaN when it applies to none of the group)."""
     grouped = factors.groupby(by)
     shares = grouped[list(SUCCESS_FACTORS)].mean().astype("float64")
     shares.insert(0, "communities", grouped.size().astype("int64"))
@@ -73,6 +86,14 @@ def _has_vocational_partner(frame: pd.DataFrame) -> pd.Series:
 
 MIDTERM_COLUMNS = ["community_id", "code", "name", "status", "halfway", "midterm_check", "due",
                    "missing"]  # fmt: skip
+
+
+def _past_halfway(frame: pd.DataFrame, as_of_date: date) -> pd.Series:
+    """True where half the (planned) duration has passed by `as_of_date`; a community
+    without an end date counts as past half-way (its half-way point is unknown)."""
+    start, end = frame["start_date"], frame["end_date"]
+    halfway = (start + (end - start) / 2).dt.floor("D")
+    return (halfway <= pd.Timestamp(as_of_date)) | end.isna()
 
 
 def midterm_checks(communities: pd.DataFrame, *, as_of_date: date) -> pd.DataFrame:

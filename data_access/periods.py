@@ -50,3 +50,8 @@ def period_end(period: str) -> date:
 def previous_period(period: str) -> str:
     year, quarter = period_year(period), period_quarter(period)
     return make_period(year - 1, 4) if quarter == 1 else make_period(year, quarter - 1)
+
+
+def as_of_day(as_of: str | None) -> date:
+    """The day figures "as of" a period stand on: its last day; today for the latest state."""
+    return period_end(as_of) if as_of else date.today()

@@ -53,3 +53,23 @@ def test_nothing_is_due_before_any_community_is_half_way(sample):
     frame = checks("2022-Q1")
     todo = midterm_todo(frame)
     assert (todo["due"], todo["missing"]) == (0, 0) and math.isnan(todo["share_missing"])
+
+
+def test_the_success_factor_leaves_out_a_community_not_yet_half_way(sample):
+    """GE22-08 and GE22-09 have no check at 2022-Q2 and are not half-way: no "no" for them,
+    so the 2022 share is 6 of the 7 past half-way (GE22-04 lacks one), not 6 of 9."""
+    with session_scope() as session:
+        factors = kpis.success_factors(session, programme_id=1, as_of="2022-Q2")
+        shares = kpis.success_factor_shares(session, programme_id=1, as_of="2022-Q2")
+    by_code = factors.set_index("code")["midterm_check"]
+    assert by_code[["GE22-08", "GE22-09"]].isna().all()
+    assert not by_code["GE22-04"]
+    assert by_code.notna().sum() == 7
+    row = shares.set_index("year").loc[2022]
+    assert row["communities"] == 9
+    assert row["midterm_check"] == pytest.approx(6 / 7)
+    # The score counts the factors met; an open mid-term check is not one of them.
+    score = factors.set_index("code").loc["GE22-08"]
+    met = [score[f] for f in ("sharp_question", "company_champion", "leaders_at_table",
+                              "facilitator_speaks_sector", "vocational_education")]  # fmt: skip
+    assert score["score"] == sum(bool(m) for m in met)
