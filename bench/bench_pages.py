@@ -31,9 +31,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from make_province_db import build  # noqa: E402
 
-from data_access import db  # noqa: E402
-from data_access.models import Programme, UserRole  # noqa: E402
-from data_access.users import DEMO_USERS  # noqa: E402
+from data_access.access.users import DEMO_USERS  # noqa: E402
+from data_access.core import db  # noqa: E402
+from data_access.core.models import Programme, UserRole  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 SIZES = (100, 10_000)

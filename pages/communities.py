@@ -5,9 +5,9 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from data_access.exports import csv_separator, to_csv_bytes, to_excel_bytes
-from data_access.kpis_communities import display_table, export_table, search_communities
-from data_access.kpis_success import SUCCESS_FACTORS
+from data_access.core.exports import csv_separator, to_csv_bytes, to_excel_bytes
+from data_access.kpis.communities import display_table, export_table, search_communities
+from data_access.kpis.success import SUCCESS_FACTORS
 from ui import cache
 from ui.charts import build_community_timeline_figure
 from ui.components import (

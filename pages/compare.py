@@ -7,7 +7,7 @@ like the sidebar filters, so a copied link shows the same comparison.
 import pandas as pd
 import streamlit as st
 
-from data_access.periods import period_year
+from data_access.core.periods import period_year
 from ui import cache
 from ui.components import render_empty_state, render_help_note, render_safely
 from ui.dashboard import page_header

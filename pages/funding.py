@@ -3,7 +3,7 @@ community. Funding is reported per programme, so the community filters don't app
 
 import streamlit as st
 
-from data_access.kpis_funding import HEADLINE, funding_headline
+from data_access.kpis.funding import HEADLINE, funding_headline
 from ui import cache
 from ui.charts import (
     build_budget_figure,

@@ -4,8 +4,8 @@ the previous quarter, the yearly and cumulative progress against the targets."""
 import pandas as pd
 import streamlit as st
 
-from data_access.kpis_overview import programme_sentence
-from data_access.kpis_summary import years_begun
+from data_access.kpis.overview import programme_sentence
+from data_access.kpis.summary import years_begun
 from ui import cache
 from ui.charts import build_communities_vs_target_figure, build_cumulative_progress_figure
 from ui.components import (

@@ -3,7 +3,7 @@ when, as the signed-in officer (checked here and again in data_access)."""
 
 import streamlit as st
 
-from data_access.periods import period_year
+from data_access.core.periods import period_year
 from ui import cache
 from ui.auth import require_page
 from ui.components import render_empty_state, render_help_note, render_safely

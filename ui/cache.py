@@ -2,7 +2,7 @@
 
 Every cached function takes a `Key` first: the database URL (tests switch databases
 within one process), whether only approved imports count (the sidebar's choice) and
-the data's version (data_access/data_version.py), which every write moves in its own
+the data's version (data_access/core/data_version.py), which every write moves in its own
 transaction. `begin_run()` reads that version once per rerun with one primary-key
 lookup, so a write from anywhere (this instance, another one behind the proxy, the
 command line) shows on the next rerun, and unchanged data is never recomputed. There
@@ -28,24 +28,25 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from data_access import data_version, kpis
-from data_access.completeness import completeness_rows
-from data_access.config import database_url
-from data_access.db import session_scope
-from data_access.filters import CommunityFilter
-from data_access.kpis import communities_vs_target as _communities_vs_target
-from data_access.kpis import kpi_summary as _kpi_summary
-from data_access.migrate import migrate
-from data_access.portfolio import portfolio_rows
-from data_access.queries import (
+from data_access.core import data_version
+from data_access.core.config import database_url
+from data_access.core.db import session_scope
+from data_access.core.migrate import migrate
+from data_access.core.queries import (
     list_education_partners,
     list_municipalities,
     list_programmes,
     list_sectors,
 )
-from data_access.shared_frames import SHARE
-from data_access.slides import Deck, DeckRequest, build_deck
-from data_access.state import reported_periods
+from data_access.core.state import reported_periods
+from data_access.kpis import figures as kpis
+from data_access.kpis.completeness import completeness_rows
+from data_access.kpis.figures import communities_vs_target as _communities_vs_target
+from data_access.kpis.figures import kpi_summary as _kpi_summary
+from data_access.kpis.filters import CommunityFilter
+from data_access.kpis.portfolio import portfolio_rows
+from data_access.kpis.shared_frames import SHARE
+from data_access.kpis.slides import Deck, DeckRequest, build_deck
 
 MAX_ENTRIES = 64  # results kept per cached function (old versions age out first)
 APPROVED_ONLY_KEY = "sidebar.approved_only"  # the sidebar toggle's widget key
@@ -84,7 +85,7 @@ def _key() -> Key:
 @contextmanager
 def _session(key: Key) -> Iterator[Session]:
     """A reading session counting approved imports only when the key says so, sharing
-    as-of frames with the other figures of the same data (data_access.shared_frames)."""
+    as-of frames with the other figures of the same data (data_access.kpis.shared_frames)."""
     with session_scope(approved_only=key[1]) as session:
         session.info[SHARE] = True
         yield session
@@ -226,14 +227,14 @@ def _kpi(
     as_of: str | None,
     options: tuple[tuple[str, object], ...],
 ) -> object:
-    """Any session-taking function of `data_access.kpis`, cached per call."""
+    """Any session-taking function of `data_access.kpis.figures`, cached per call."""
     with _session(url) as session:
         function = getattr(kpis, name)
         return function(session, programme_id=programme_id, as_of=as_of, **dict(options))
 
 
 def kpi(name: str, programme_id: int | None, as_of: str | None, **options: object) -> object:
-    """`data_access.kpis.<name>(session, programme_id=…, as_of=…, **options)`, cached.
+    """`data_access.kpis.figures.<name>(session, programme_id=…, as_of=…, **options)`, cached.
 
     Options must be hashable (a CommunityFilter, tuples, numbers, strings). New code:
     prefer a typed `cached(...)` wrapper.

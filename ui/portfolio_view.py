@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_access.portfolio import portfolio_totals
+from data_access.kpis.portfolio import portfolio_totals
 from ui.format import format_count, format_euro
 from ui.i18n import t
 

@@ -18,7 +18,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from data_access.config import UploadLimits
+from data_access.core.config import UploadLimits
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.zipcheck import member_pieces
 

@@ -10,9 +10,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from data_access.i18n import translate
-from data_access.periods import period_end
-from data_access.slides import Deck
+from data_access.core.i18n import translate
+from data_access.core.periods import period_end
+from data_access.kpis.slides import Deck
 from ui.export.figures import slide_figure
 from ui.export.images import ChromiumMissing, render_formats
 from ui.export.layout import CHART
