@@ -98,8 +98,7 @@ def render() -> None:
         a = chooser("compare.a", "compare.a", options, oldest_year)
     with right:
         b = chooser("compare.b", "compare.b", options, filters.period)
-    frame = cache.call(
-        "kpis_compare.compare_periods",
+    frame = cache.compare_periods(
         programme_id=filters.programme_id,
         a=a,
         b=b,

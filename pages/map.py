@@ -16,8 +16,7 @@ def render() -> None:
     filters = page_header("map.title")
     if filters is None:
         return
-    counts = cache.call(
-        "kpis_map.communities_per_municipality",
+    counts = cache.communities_per_municipality(
         programme_id=filters.programme_id,
         as_of=filters.period,
         filters=filters.community,

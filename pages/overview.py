@@ -110,9 +110,9 @@ def render() -> None:
     if frame.empty:
         render_empty_state(t("overview.empty.no_data", period=filters.period))
         return
-    outcome = cache.call("kpis_overview.year_outcome", as_of=filters.period, **scope)
+    outcome = cache.year_outcome(as_of=filters.period, **scope)
     st.markdown(f"**{programme_sentence(outcome, lang=lang)}**")
-    cards = cache.call("kpis_overview.overview_cards", as_of=filters.period, **scope)
+    cards = cache.overview_cards(as_of=filters.period, **scope)
     render_headline_cards(cards, outcome["year"], lang)
     st.subheader(t("overview.started.heading"))
     render_year_cards(frame, lang, filtered=not filters.community.is_empty)

@@ -9,15 +9,14 @@ command line) shows on the next rerun, and unchanged data is never recomputed. T
 is no time-based expiry; each cache keeps its `MAX_ENTRIES` most recent results, and
 results for older versions simply age out.
 
-A new cached figure is one typed line, e.g. `staffing_gap = cached(kpis_staffing.
-staffing_gap)`: a function taking a session first becomes a function of its other
-arguments (which must be hashable), with the same type hints.
+A new cached figure is one typed line, e.g. `staffing_gap = cached(staffing.staffing_gap)`:
+a function taking a session first becomes a function of its other arguments (which must
+be hashable), with the same type hints. Pages call these by name, never by a string.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -39,7 +38,9 @@ from data_access.core.queries import (
     list_sectors,
 )
 from data_access.core.state import reported_periods
+from data_access.kpis import communities, compare, overview, staffing, targets
 from data_access.kpis import figures as kpis
+from data_access.kpis import map as kpi_map
 from data_access.kpis.completeness import completeness_rows
 from data_access.kpis.figures import communities_vs_target as _communities_vs_target
 from data_access.kpis.figures import kpi_summary as _kpi_summary
@@ -220,49 +221,6 @@ def partner_names() -> list[str]:
 
 
 @_cache
-def _kpi(
-    url: Key,
-    name: str,
-    programme_id: int | None,
-    as_of: str | None,
-    options: tuple[tuple[str, object], ...],
-) -> object:
-    """Any session-taking function of `data_access.kpis.figures`, cached per call."""
-    with _session(url) as session:
-        function = getattr(kpis, name)
-        return function(session, programme_id=programme_id, as_of=as_of, **dict(options))
-
-
-def kpi(name: str, programme_id: int | None, as_of: str | None, **options: object) -> object:
-    """`data_access.kpis.figures.<name>(session, programme_id=…, as_of=…, **options)`, cached.
-
-    Options must be hashable (a CommunityFilter, tuples, numbers, strings). New code:
-    prefer a typed `cached(...)` wrapper.
-    """
-    return _kpi(_key(), name, programme_id, as_of, tuple(sorted(options.items())))
-
-
-@_cache
-def _call(url: Key, name: str, options: tuple[tuple[str, object], ...]) -> object:
-    module_name, function_name = name.rsplit(".", 1)
-    function = getattr(importlib.import_module(f"data_access.{module_name}"), function_name)
-    with _session(url) as session:
-        return function(session, **dict(options))
-
-
-def call(name: str, **options: object) -> object:
-    """`data_access.<module>.<function>(session, **options)`, cached; e.g.
-    `call("kpis_staffing.staffing_gap", programme_id=1, as_of="2023-Q4")`.
-
-    Only `kpis*` modules: these are read-only figure functions. New code: prefer a
-    typed `cached(...)` wrapper.
-    """
-    if not name.startswith("kpis"):
-        raise ValueError(f"not a KPI function: {name}")
-    return _call(_key(), name, tuple(sorted(options.items())))
-
-
-@_cache
 def _deck(url: Key, request: DeckRequest) -> Deck:
     with _session(url) as session:
         return build_deck(session=session, request=request)
@@ -275,6 +233,26 @@ def deck(request: DeckRequest) -> Deck:
 
 portfolio = cached(portfolio_rows)  # every programme's headline figures (Portfolio page)
 _completeness_rows = cached(completeness_rows)
+
+# The figures the pages show, one typed line each: `cache.sector_split(programme_id=…,
+# as_of=…, filters=…)` is `kpis.figures.sector_split(session, …)` cached.
+sector_split = cached(kpis.sector_split)
+sector_coverage = cached(kpis.sector_coverage)
+success_factor_shares = cached(kpis.success_factor_shares)
+duration_per_year = cached(kpis.duration_per_year)
+facilitator_load = cached(kpis.facilitator_load)
+funding_per_year = cached(kpis.funding_per_year)
+year_outcome = cached(overview.year_outcome)
+overview_cards = cached(overview.overview_cards)
+community_table = cached(communities.community_table)
+communities_per_municipality = cached(kpi_map.communities_per_municipality)
+compare_periods = cached(compare.compare_periods)
+funding_against_budget = cached(compare.funding_against_budget)
+staffing_gap = cached(staffing.staffing_gap)
+capacity_per_period = cached(staffing.capacity_per_period)
+facilitator_cohorts = cached(staffing.facilitator_cohorts)
+target_grid = cached(targets.target_grid)
+target_changes = cached(targets.target_changes)
 
 
 def completeness(today: date) -> list[dict]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from data_access.core.db import WRITE_OPTION, get_engine
 
@@ -72,8 +72,6 @@ def _seed(engine: Engine) -> None:
     Another instance starting at the same moment may seed first; its rows are
     what we wanted, so a unique-key clash means there is nothing left to add.
     """
-    from data_access.core.reference import seed_reference_data
-
     writer = engine.execution_options(**{WRITE_OPTION: True})
     with Session(writer) as session:
         seed_reference_data(session)
@@ -81,6 +79,30 @@ def _seed(engine: Engine) -> None:
             session.commit()
         except IntegrityError:
             session.rollback()
+
+
+def seed_reference_data(session: Session) -> None:
+    """Add the lookups a new database needs (data_access.core.reference, the
+    vocabulary's sectors); leave existing rows alone."""
+    from data_access import vocabulary
+    from data_access.core import reference
+    from data_access.core.models import EducationPartner, Funder, Municipality, Sector
+
+    known_sectors = set(session.exec(select(Sector.code)).all())
+    for order, (code, (name_nl, name_en)) in enumerate(vocabulary.SECTORS.items()):
+        if code not in known_sectors:
+            session.add(Sector(code=code, name_nl=name_nl, name_en=name_en, sort_order=order))
+    known_codes = set(session.exec(select(Municipality.cbs_code)).all())
+    for cbs_code, name in reference.municipality_codes().items():
+        if cbs_code not in known_codes:
+            session.add(Municipality(cbs_code=cbs_code, name=name))
+    known_partners = set(session.exec(select(EducationPartner.name)).all())
+    for name, level in reference.EDUCATION_PARTNERS:
+        if name not in known_partners:
+            session.add(EducationPartner(name=name, level=level))
+    funder = Funder.name == reference.PROVINCE_FUNDER
+    if session.exec(select(Funder).where(funder)).first() is None:
+        session.add(Funder(name=reference.PROVINCE_FUNDER))
 
 
 def downgrade(revision: str, engine: Engine | None = None) -> None:

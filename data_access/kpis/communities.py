@@ -2,8 +2,8 @@
 
 `community_table` is the as-of frame (after the sidebar's filters) with the start year,
 the participant total and the six success factors attached; `search_communities`
-narrows it by text, status and year, vectorised; `export_table` turns it into the
-columns and labels of the quarterly workbook, ready for `exports.to_excel_bytes`.
+narrows it by text, status and year, vectorised; `data_access.workbook.export` turns it
+into the columns and labels of the quarterly workbook for a download.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from data_access.kpis.filters import CommunityFilter
 from data_access.kpis.progress import ROLES
 from data_access.kpis.success import SUCCESS_FACTORS, success_factors
 from data_access.kpis.summary import load_frames
-from data_access.workbook.schema import COMMUNITIES, COMMUNITY_STATUS_CHOICES, SECTOR_CHOICES
+from data_access.vocabulary import COMMUNITY_STATUSES, SECTORS
 
 SEARCHED_COLUMNS = ("code", "name", "company", "question")
-EXPORT_COLUMNS = tuple(column.key for column in COMMUNITIES.columns)
 # The factors as table columns; prefixed because "midterm_check" is also the date.
 FACTOR_COLUMNS = {factor: f"factor_{factor}" for factor in SUCCESS_FACTORS}
 
@@ -97,24 +96,6 @@ def search_communities(
     return table.loc[mask].reset_index(drop=True)
 
 
-def export_table(table: pd.DataFrame, *, lang: str) -> pd.DataFrame:
-    """The workbook's community columns, headers and choice labels in `lang`.
-
-    The file reads like the quarterly upload sheet, so officers recognise it (and
-    could send it back as a correction).
-    """
-    index = 0 if lang == "nl" else 1
-    result = table[list(EXPORT_COLUMNS)].copy()
-    result["status"] = result["status"].map(_labels(COMMUNITY_STATUS_CHOICES, index))
-    result["sector"] = result["sector"].map(_labels(SECTOR_CHOICES, index))
-    for column in ("start_date", "end_date", "midterm_check"):
-        result[column] = result[column].dt.date
-    for column in ROLES:
-        result[column] = result[column].astype("Int64")
-    result.columns = [COMMUNITIES.column(key).headers[index] for key in EXPORT_COLUMNS]
-    return result
-
-
 def display_table(table: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     """The on-screen list: a few columns, labels and headers in `lang`, score as `5/6`."""
     index = 0 if lang == "nl" else 1
@@ -123,9 +104,9 @@ def display_table(table: pd.DataFrame, *, lang: str) -> pd.DataFrame:
             "code": table["code"],
             "name": table["name"],
             # Status next to the name: on a laptop the last columns are off-screen.
-            "status": table["status"].map(_labels(COMMUNITY_STATUS_CHOICES, index)),
+            "status": table["status"].map(_labels(COMMUNITY_STATUSES, index)),
             "company": table["company"],
-            "sector": table["sector"].map(_labels(SECTOR_CHOICES, index)),
+            "sector": table["sector"].map(_labels(SECTORS, index)),
             "municipality": table["municipality"],
             "year": table["year"],
             "facilitator": table["facilitator"],

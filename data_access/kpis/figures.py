@@ -1,7 +1,7 @@
 """Every figure of the dashboard, as of a period, for one programme or all (None).
 
-Thin session-taking wrappers around the pure frame functions in `kpis_progress`,
-`kpis_facilitators`, `kpis_funding` and `kpis_success`; the definitions are in
+Thin session-taking wrappers around the pure frame functions in `progress`,
+`facilitators`, `funding` and `success` (this package); the definitions are in
 docs/figures.md. Frames and `kpi_summary` keep raw values; `kpis_report`
 rounds as docs/figures.md says (counts int, shares to whole percent, euros whole).
 """

@@ -10,9 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from data_access.workbook.schema import DURATION_WEEKS_MAX, DURATION_WEEKS_MIN
+from data_access.vocabulary import DURATION_WEEKS_MAX, DURATION_WEEKS_MIN, PARTICIPANT_ROLES
 
-ROLES = ("employees", "managers", "students", "teachers")
+ROLES = PARTICIPANT_ROLES  # the participant columns, in display order
 VS_TARGET_COLUMNS = [
     "year", "started", "completed", "target_started", "target_completed", "progress",
     "cumulative_started", "cumulative_target", "cumulative_progress",

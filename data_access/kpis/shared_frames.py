@@ -1,7 +1,7 @@
 """The unfiltered as-of frames, shared by every figure computed from the same data.
 
 A dashboard page asks for several figures (cards, chart, table), each through
-`kpis_summary.load_frames`, and each would re-read the same as-of state: at 10,000
+`summary.load_frames`, and each would re-read the same as-of state: at 10,000
 communities that is most of a cold page. A session that opts in (the dashboard's
 reading sessions: `session.info[SHARE] = True`) reuses the frames read for the same
 database, data version (data_access.core.data_version), counting mode, programme and

@@ -1,6 +1,6 @@
 """The targets as the Targets page shows them: a year × measure grid and the history.
 
-Read-only (so `ui.cache.call` may cache them); saving lives in `target_edits`.
+Read-only (so `ui.cache` caches them); saving lives in `data_access.access.target_edits`.
 """
 
 from __future__ import annotations
