@@ -80,16 +80,18 @@ def children(package: str) -> set[str]:
 
 
 def old_name_pattern(old: str) -> str:
-    """`old` as a whole dotted name; not when it is already a new package path."""
-    guard = ""
-    if old in PACKAGES:  # e.g. data_access.kpis.funding is new, data_access.kpis is old
-        names = sorted(children(old))
-        # `from data_access.cli import main` named the old cli.py's function.
-        imported = [name for name in names if name != "main"]
-        guard = r"(?!\.(?:{})\b)(?!\s+import\s+(?:{})\b)".format(
-            "|".join(names), "|".join(imported)
-        )
-    return re.escape(old) + r"(?![\w])" + guard
+    """`old` as a whole dotted name. An old module that is now a package's name (kpis,
+    access, cli) only counts where it is followed by a name that is not one of the
+    package's modules: `data_access.kpis.sector_split`, `from data_access.kpis import
+    kpi_summary`; the bare package (`"data_access.kpis"`) is new code's."""
+    if old not in PACKAGES:
+        return re.escape(old) + r"(?![\w])"
+    names = sorted(children(old))
+    # `from data_access.cli import main` named the old cli.py's function.
+    imported = "|".join(name for name in names if name != "main")
+    attribute = r"\.(?!(?:{})\b)\w".format("|".join(names))
+    from_import = rf"\s+import\s+\(?\s*(?!(?:{imported})\b)\w"
+    return re.escape(old) + r"(?=" + attribute + "|" + from_import + ")"
 
 
 def move_files() -> None:
