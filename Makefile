@@ -39,6 +39,7 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 format: install
 	$(VENV)/bin/ruff check --fix .
@@ -62,7 +63,7 @@ deck: install
 # The documentation in docs/ as a static web site in site/ (git-ignored); docs/figures.md
 # is first written again from the pages' own texts.
 docs: install
-	$(PY) -m data_access.docs_figures
+	$(PY) -m data_access.cli.docs_figures
 	$(PY) scripts/build_docs.py site
 
 # Every page at 1024 and 1280 px in Dutch and English, into screenshots/ (git-ignored).

@@ -19,91 +19,47 @@ render_layout_style()
 cache.ensure_migrated()
 cache.begin_run()  # the data's version, read once: every cached figure this run keys on it
 actor = auth.sign_in()  # draws the sign-in or demo user selector; roles from the database
-# A url_path must differ from its file's name: while `pages/` exists, Streamlit's
-# legacy multipage mode (used on a process's first run, and on every AppTest run)
-# would otherwise run that file directly, skipping this script and its sidebar.
-pages = [
-    st.Page(
-        "pages/overview.py",
-        title=t("nav.overview"),
-        icon=":material/dashboard:",
-        url_path="overzicht",
-        default=not review_view.portfolio_is_landing(actor),
-    ),
-    st.Page(
-        "pages/sectors.py", title=t("nav.sectors"), icon=":material/category:", url_path="sectoren"
-    ),
-    st.Page(
-        "pages/facilitators.py",
-        title=t("nav.facilitators"),
-        icon=":material/support_agent:",
-        url_path="facilitatoren",
-    ),
-    st.Page(
-        "pages/funding.py", title=t("nav.funding"), icon=":material/euro:", url_path="financiering"
-    ),
-    st.Page(
-        "pages/compare.py",
-        title=t("nav.compare"),
-        icon=":material/compare_arrows:",
-        url_path="vergelijken",
-    ),
-    st.Page(
-        "pages/communities.py",
-        title=t("nav.communities"),
-        icon=":material/table_view:",
-        url_path="leergemeenschappen",
-    ),
-    st.Page("pages/map.py", title=t("nav.map"), icon=":material/map:", url_path="kaart"),
-    st.Page(
-        "pages/presentation.py",
-        title=t("nav.presentation"),
-        icon=":material/slideshow:",
-        url_path="presentatie",
-    ),
-    st.Page("pages/help.py", title=t("nav.help"), icon=":material/help:", url_path="hulp"),
-    # Protected pages, keyed by their name in ui.auth.PAGE_ROLES: registered only for
-    # the roles that may see them (not merely hidden), and each checks again itself.
-]
-protected = {
-    "upload": st.Page(
-        "pages/upload.py", title=t("nav.upload"), icon=":material/upload_file:", url_path="uploaden"
-    ),
-    "history": st.Page(
-        "pages/history.py",
-        title=t("nav.history"),
-        icon=":material/history:",
-        url_path="geschiedenis",
-    ),
-    "approvals": st.Page(
-        "pages/approvals.py",
-        title=review_view.nav_title(actor),
-        icon=":material/fact_check:",
-        url_path="goedkeuren",
-    ),
-    "targets": st.Page(
-        "pages/targets.py", title=t("nav.targets"), icon=":material/flag:", url_path="doelen"
-    ),
-    "audit": st.Page(
-        "pages/audit.py", title=t("nav.audit"), icon=":material/receipt_long:", url_path="logboek"
-    ),
-    "users": st.Page(
-        "pages/users.py", title=t("nav.users"), icon=":material/group:", url_path="gebruikers"
-    ),
-    "programmes": st.Page(
-        "pages/programmes.py",
-        title=t("nav.programmes"),
-        icon=":material/folder_open:",
-        url_path="programmas",
-    ),
-    "portfolio": st.Page(
-        "pages/portfolio.py",
-        title=t("nav.portfolio"),
-        icon=":material/view_list:",
-        url_path="portefeuille",
-        default=review_view.portfolio_is_landing(actor),
-    ),
-}
+# Every page: (name, icon, url_path). Its file is pages/<name>.py, its title the
+# `nav.<name>` text. A url_path must differ from its file's name: while `pages/` exists,
+# Streamlit's legacy multipage mode (used on a process's first run, and on every AppTest
+# run) would otherwise run that file directly, skipping this script and its sidebar.
+DASHBOARDS = (
+    ("overview", ":material/dashboard:", "overzicht"),
+    ("sectors", ":material/category:", "sectoren"),
+    ("facilitators", ":material/support_agent:", "facilitatoren"),
+    ("funding", ":material/euro:", "financiering"),
+    ("compare", ":material/compare_arrows:", "vergelijken"),
+    ("communities", ":material/table_view:", "leergemeenschappen"),
+    ("map", ":material/map:", "kaart"),
+    ("presentation", ":material/slideshow:", "presentatie"),
+    ("help", ":material/help:", "hulp"),
+)
+# Protected pages, named as in ui.auth.PAGE_ROLES: registered only for the roles that
+# may see them (not merely hidden), and each checks again itself.
+PROTECTED = (
+    ("upload", ":material/upload_file:", "uploaden"),
+    ("history", ":material/history:", "geschiedenis"),
+    ("approvals", ":material/fact_check:", "goedkeuren"),
+    ("targets", ":material/flag:", "doelen"),
+    ("audit", ":material/receipt_long:", "logboek"),
+    ("users", ":material/group:", "gebruikers"),
+    ("programmes", ":material/folder_open:", "programmas"),
+    ("portfolio", ":material/view_list:", "portefeuille"),
+)
+SIGN_IN = ("sign_in", ":material/login:", "aanmelden")
+landing = "portfolio" if review_view.portfolio_is_landing(actor) else "overview"
+titles = {"approvals": review_view.nav_title(actor)}  # with the number waiting
+
+
+def make_page(name: str, icon: str, url_path: str) -> st.Page:
+    """One row of the tables above as a Streamlit page."""
+    title = titles.get(name) or t(f"nav.{name}")
+    default = name == landing
+    return st.Page(f"pages/{name}.py", title=title, icon=icon, url_path=url_path, default=default)
+
+
+pages = [make_page(*row) for row in DASHBOARDS]
+protected = {row[0]: make_page(*row) for row in PROTECTED}
 signed_in = auth.may_see(actor, "dashboards")
 if signed_in:
     # Pages not for this actor answer their address with "no access" (hidden in the menu).
@@ -112,14 +68,7 @@ if signed_in:
         for name, page in protected.items()
     ]
 else:  # not signed in, or no role yet: only the page that says how to get in
-    pages = [
-        st.Page(
-            "pages/sign_in.py",
-            title=t("nav.sign_in"),
-            icon=":material/login:",
-            url_path="aanmelden",
-        )
-    ]
+    pages = [make_page(*SIGN_IN)]
 st.session_state["nav.registered"] = [p.url_path for p in pages if p.visibility == "visible"]
 page = st.navigation(pages, expanded=True)  # every page in sight, none behind "View more"
 drop_other_pages_params(page.url_path)

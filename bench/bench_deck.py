@@ -27,10 +27,10 @@ GOALS = {"cold": 8.0, "warm": 3.0}
 
 def sample_deck(lang: str = "nl"):
     """Load the sample data into a fresh SQLite file and compute the deck's slides."""
-    from data_access.db import reset_engine, session_scope
-    from data_access.migrate import migrate
-    from data_access.sample import load_sample_data
-    from data_access.slides import DeckRequest, build_deck
+    from data_access.core.db import reset_engine, session_scope
+    from data_access.core.migrate import migrate
+    from data_access.imports.sample import load_sample_data
+    from data_access.kpis.slides import DeckRequest, build_deck
 
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
     reset_engine()

@@ -39,7 +39,7 @@ BENCH_ACTOR = "bench@lc-monitor.local"
 def measure_one(mode: str, workbook: Path, database_url: str) -> dict:
     """Run one measurement in this process; return seconds and peak RSS (MiB)."""
     os.environ["DATABASE_URL"] = database_url
-    from data_access.migrate import migrate
+    from data_access.core.migrate import migrate
 
     migrate()
     _grant_bench_actor()
@@ -55,7 +55,7 @@ def measure_one(mode: str, workbook: Path, database_url: str) -> dict:
         parsed = validate_workbook(content, workbook.name)
         assert parsed.ok, parsed.errors[:3]
     elif mode == "validate_apply":
-        from data_access.importer import apply_import
+        from data_access.imports.importer import apply_import
 
         outcome = apply_import(content, workbook.name, uploaded_by=BENCH_ACTOR)
         assert outcome.ok, outcome.errors[:3]
@@ -70,11 +70,11 @@ def measure_one(mode: str, workbook: Path, database_url: str) -> dict:
 
 def _grant_bench_actor() -> None:
     """Let the benchmark's uploader create programmes, where uploads need a role."""
-    from data_access import models
+    from data_access.core import models
 
     if not hasattr(models, "UserRole"):
         return
-    from data_access.db import session_scope
+    from data_access.core.db import session_scope
 
     with session_scope(write=True) as session:
         session.add(models.UserRole(email=BENCH_ACTOR, role="officer", granted_by="bench"))
@@ -94,7 +94,7 @@ def fresh_database(out_dir: Path, server_url: str | None) -> Iterator[str]:
         return
     from sqlalchemy import create_engine, make_url, text
 
-    from data_access.config import normalise_url
+    from data_access.core.config import normalise_url
 
     server = make_url(normalise_url(server_url))
     name = f"lc_bench_{uuid.uuid4().hex[:12]}"

@@ -33,9 +33,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from make_province_db import build  # noqa: E402
 
-from data_access import db  # noqa: E402
-from data_access.models import Programme, UserRole  # noqa: E402
-from data_access.users import DEMO_USERS  # noqa: E402
+from data_access.access.users import DEMO_USERS  # noqa: E402
+from data_access.core import db  # noqa: E402
+from data_access.core.models import Programme, UserRole  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 SIZES = (100, 10_000)
@@ -43,13 +43,14 @@ WARM_RUNS = 5
 GOAL_WARM_MS, GOAL_GROWTH, GOAL_COLD_MS = 250, 2.0, 1000
 BENCH_PERSON = DEMO_USERS[-1][0]  # a demo e-mail, so the demo selector accepts it
 ROLES = ("viewer", "lead", "officer", "admin")
-PAGE_PATTERN = re.compile(r'"(pages/[a-z_]+\.py)"')
+PAGE_ROW = re.compile(r'\(\s*"([a-z_]+)",\s*":material/')  # app.py: (name, icon, url_path)
 
 
 def registered_pages() -> list[str]:
     """Every page file named in app.py's navigation, in menu order (sign-in: none there
     for a person with roles)."""
-    pages = PAGE_PATTERN.findall((ROOT / "app.py").read_text(encoding="utf-8"))
+    names = PAGE_ROW.findall((ROOT / "app.py").read_text(encoding="utf-8"))
+    pages = [f"pages/{name}.py" for name in names]
     pages = [p for p in pages if p != "pages/sign_in.py"]
     only = os.environ.get("BENCH_PAGES")  # e.g. "communities,map" while tuning one page
     return [p for p in pages if not only or Path(p).stem in only.split(",")]

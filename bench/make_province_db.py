@@ -20,9 +20,9 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from data_access import db
-from data_access.migrate import migrate
-from data_access.models import (
+from data_access.core import db
+from data_access.core.migrate import migrate
+from data_access.core.models import (
     Community,
     CommunityReport,
     CommunityReportPartner,

@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 from sqlmodel import select
 
-from data_access.db import session_scope
-from data_access.models import (
+from data_access.core.db import session_scope
+from data_access.core.models import (
     Community,
     CommunityReport,
     HostOrganisation,

@@ -5,9 +5,10 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from data_access.exports import csv_separator, to_csv_bytes, to_excel_bytes
-from data_access.kpis_communities import display_table, export_table, search_communities
-from data_access.kpis_success import SUCCESS_FACTORS
+from data_access.core.exports import csv_separator, to_csv_bytes, to_excel_bytes
+from data_access.kpis.communities import display_table, search_communities
+from data_access.kpis.success import SUCCESS_FACTORS
+from data_access.workbook.export import export_table
 from ui import cache
 from ui.charts import build_community_timeline_figure
 from ui.components import (
@@ -183,8 +184,7 @@ def render() -> None:
     filters = page_header("communities.title")
     if filters is None:
         return
-    table = cache.call(
-        "kpis_communities.community_table",
+    table = cache.community_table(
         programme_id=filters.programme_id,
         as_of=filters.period,
         filters=filters.community,
@@ -252,8 +252,8 @@ def render_duration(filters: Filters, lang: str) -> None:
             value=format_share(summary["completion_rate"], lang=lang),
             help_text=t("kpi.completion_rate.definition"),
         )
-    per_year = cache.kpi(
-        "duration_per_year", filters.programme_id, filters.period, filters=filters.community
+    per_year = cache.duration_per_year(
+        programme_id=filters.programme_id, as_of=filters.period, filters=filters.community
     )
     if per_year.empty:
         render_empty_state(t("communities.duration.empty"))

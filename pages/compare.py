@@ -7,7 +7,7 @@ like the sidebar filters, so a copied link shows the same comparison.
 import pandas as pd
 import streamlit as st
 
-from data_access.periods import period_year
+from data_access.core.periods import period_year
 from ui import cache
 from ui.components import render_empty_state, render_help_note, render_safely
 from ui.dashboard import page_header
@@ -98,8 +98,7 @@ def render() -> None:
         a = chooser("compare.a", "compare.a", options, oldest_year)
     with right:
         b = chooser("compare.b", "compare.b", options, filters.period)
-    frame = cache.call(
-        "kpis_compare.compare_periods",
+    frame = cache.compare_periods(
         programme_id=filters.programme_id,
         a=a,
         b=b,

@@ -61,20 +61,20 @@ def render() -> None:
     if filters is None:
         return
     scope = {"programme_id": filters.programme_id, "filters": filters.community}
-    load = cache.kpi("facilitator_load", as_of=filters.period, **scope)
+    load = cache.facilitator_load(as_of=filters.period, **scope)
     if load.empty:
         render_empty_state(t("facilitators.empty", period=filters.period))
         return
-    render_staffing(cache.call("kpis_staffing.staffing_gap", as_of=filters.period, **scope), lang)
+    render_staffing(cache.staffing_gap(as_of=filters.period, **scope), lang)
     st.subheader(t("facilitators.capacity.heading"))
-    capacity = cache.call("kpis_staffing.capacity_per_period", as_of=filters.period, **scope)
+    capacity = cache.capacity_per_period(as_of=filters.period, **scope)
     render_chart(build_capacity_figure(capacity, lang=lang), key="facilitators.capacity")
     render_help_note(t("kpi.capacity_gap.definition"))
     st.subheader(t("facilitators.utilisation.heading"))
     render_chart(build_utilisation_figure(load, lang=lang), key="facilitators.utilisation")
     render_help_note(t("kpi.facilitator_load.definition"))
     st.subheader(t("facilitators.cohorts.heading"))
-    cohorts = cache.call("kpis_staffing.facilitator_cohorts", as_of=filters.period, **scope)
+    cohorts = cache.facilitator_cohorts(as_of=filters.period, **scope)
     if cohorts.empty:
         render_empty_state(t("facilitators.cohorts.empty"))
     else:

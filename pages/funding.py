@@ -3,7 +3,7 @@ community. Funding is reported per programme, so the community filters don't app
 
 import streamlit as st
 
-from data_access.kpis_funding import HEADLINE, funding_headline
+from data_access.kpis.funding import HEADLINE, funding_headline
 from ui import cache
 from ui.charts import (
     build_budget_figure,
@@ -42,7 +42,7 @@ def render() -> None:
     if filters is None:
         return
     scope = {"programme_id": filters.programme_id, "as_of": filters.period}
-    quarters = cache.call("kpis_compare.funding_against_budget", **scope)
+    quarters = cache.funding_against_budget(**scope)
     if quarters.empty:
         render_empty_state(t("funding.empty", period=filters.period))
         return
@@ -56,7 +56,7 @@ def render() -> None:
     render_chart(build_budget_figure(quarters, lang=lang), key="funding.budget")
     render_help_note(t("kpi.funding_budget.definition"))
     st.subheader(t("funding.per_community.heading"))
-    per_year = cache.kpi("funding_per_year", **scope)
+    per_year = cache.funding_per_year(**scope)
     render_chart(build_spent_per_community_figure(per_year, lang=lang), key="funding.per_community")
     render_help_note(t("kpi.spent_per_community.definition"))
 

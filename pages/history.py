@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from data_access.access import Actor
+from data_access.access.permissions import Actor
 from ui.auth import require_page
 from ui.components import render_empty_state, render_safely
 from ui.history_view import (

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from data_access.reference import municipality_geojson
+from data_access.core.reference import municipality_geojson
 from ui import cache
 from ui.charts import build_municipality_map_figure
 from ui.components import render_chart, render_help_note, render_kpi_card, render_safely
@@ -16,8 +16,7 @@ def render() -> None:
     filters = page_header("map.title")
     if filters is None:
         return
-    counts = cache.call(
-        "kpis_map.communities_per_municipality",
+    counts = cache.communities_per_municipality(
         programme_id=filters.programme_id,
         as_of=filters.period,
         filters=filters.community,

@@ -4,8 +4,8 @@ the previous quarter, the yearly and cumulative progress against the targets."""
 import pandas as pd
 import streamlit as st
 
-from data_access.kpis_overview import programme_sentence
-from data_access.kpis_summary import years_begun
+from data_access.kpis.overview import programme_sentence
+from data_access.kpis.summary import years_begun
 from ui import cache
 from ui.charts import build_communities_vs_target_figure, build_cumulative_progress_figure
 from ui.components import (
@@ -110,9 +110,9 @@ def render() -> None:
     if frame.empty:
         render_empty_state(t("overview.empty.no_data", period=filters.period))
         return
-    outcome = cache.call("kpis_overview.year_outcome", as_of=filters.period, **scope)
+    outcome = cache.year_outcome(as_of=filters.period, **scope)
     st.markdown(f"**{programme_sentence(outcome, lang=lang)}**")
-    cards = cache.call("kpis_overview.overview_cards", as_of=filters.period, **scope)
+    cards = cache.overview_cards(as_of=filters.period, **scope)
     render_headline_cards(cards, outcome["year"], lang)
     st.subheader(t("overview.started.heading"))
     render_year_cards(frame, lang, filtered=not filters.community.is_empty)

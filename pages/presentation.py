@@ -3,7 +3,7 @@ with the officer's title and closing remark, and the same deck as PPTX or PDF.""
 
 import streamlit as st
 
-from data_access.slides import DeckRequest
+from data_access.kpis.slides import DeckRequest
 from ui import cache
 from ui.components import render_safely
 from ui.dashboard import page_header

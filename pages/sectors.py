@@ -35,7 +35,7 @@ def render_coverage(coverage, labels: dict[str, str], lang: str) -> None:
 def render_success(scope: dict, labels: dict[str, str], lang: str) -> None:
     st.subheader(t("sectors.success.heading"))
     for by, group_labels in (("year", {}), ("sector", labels)):
-        shares = cache.kpi("success_factor_shares", by=(by,), **scope)
+        shares = cache.success_factor_shares(by=(by,), **scope)
         if shares.empty:
             continue
         st.markdown(t(f"sectors.success.by_{by}"))
@@ -55,12 +55,12 @@ def render() -> None:
         "filters": filters.community,
     }
     labels = cache.sector_labels(lang)
-    split = cache.kpi("sector_split", **scope)
+    split = cache.sector_split(**scope)
     if split.empty:
         render_empty_state(t("sectors.empty", period=filters.period))
         return
     render_split(split, labels, lang)
-    render_coverage(cache.kpi("sector_coverage", **scope), labels, lang)
+    render_coverage(cache.sector_coverage(**scope), labels, lang)
     render_success(scope, labels, lang)
 
 

@@ -3,7 +3,7 @@ when, as the signed-in officer (checked here and again in data_access)."""
 
 import streamlit as st
 
-from data_access.periods import period_year
+from data_access.core.periods import period_year
 from ui import cache
 from ui.auth import require_page
 from ui.components import render_empty_state, render_help_note, render_safely
@@ -23,14 +23,14 @@ def render() -> None:
     st.caption(t_markdown("targets.subtitle", programme=filters.programme_name))
     year = period_year(filters.period) if filters.period else None
     years = (year, year + 1) if year is not None else ()
-    grid = cache.call("kpis_targets.target_grid", programme_id=filters.programme_id, years=years)
+    grid = cache.target_grid(programme_id=filters.programme_id, years=years)
     if grid.empty:
         render_empty_state(t("targets.empty"))
         return
     render_target_form(grid, programme_id=filters.programme_id)
     render_help_note(t("targets.help"))
     st.subheader(t("targets.history.heading"))
-    history = cache.call("kpis_targets.target_changes", programme_id=filters.programme_id)
+    history = cache.target_changes(programme_id=filters.programme_id)
     if history.empty:
         render_empty_state(t("targets.history.empty"))
         return

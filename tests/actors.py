@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from data_access.db import session_scope
-from data_access.models import Programme, UserRole
+from data_access.core.db import session_scope
+from data_access.core.models import Programme, UserRole
 
 PROGRAMME = "GasErop!"
 LEAD = "lead@test.lc-monitor.local"
@@ -52,7 +52,7 @@ def ensure_uploader(email: str, programme: str) -> None:
 
     Matches the programme's name as the importer does (case and spaces don't count).
     """
-    from data_access.access import load_actor
+    from data_access.access.permissions import load_actor
     from data_access.workbook.schema import normalise_name
 
     with session_scope() as session:

@@ -18,8 +18,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from data_access import db
-from data_access.migrate import migrate
+from data_access.core import db
+from data_access.core.migrate import migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -80,7 +80,7 @@ def cloned_postgres(server_url: str, template: str) -> Iterator[str]:
 
 
 def _pg_url(server_url: str, database: str) -> str:
-    from data_access.config import normalise_url
+    from data_access.core.config import normalise_url
 
     return make_url(normalise_url(server_url)).set(database=database).render_as_string(False)
 

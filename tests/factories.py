@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, select
 
-from data_access.models import (
+from data_access.core.models import (
     Community,
     CommunityReport,
     CommunityReportPartner,

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from data_access.models import SQLModel
+from data_access.core.models import SQLModel
 from data_access.workbook import schema
 from data_access.workbook.report import ParsedWorkbook
 from data_access.workbook.template import write_template

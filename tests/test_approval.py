@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from data_access.approval import ReviewRefused, approve_batch, reject_batch, unlock_period
-from data_access.audit import audit_frame
-from data_access.db import session_scope
-from data_access.history import UndoRefused, list_imports, undo_import
-from data_access.importer import apply_parsed, plan_parsed
-from data_access.kpis_overview import overview_cards
-from data_access.state import communities_as_of, reported_periods
+from data_access.access.approval import ReviewRefused, approve_batch, reject_batch, unlock_period
+from data_access.access.audit import audit_frame
+from data_access.access.history import UndoRefused, list_imports, undo_import
+from data_access.core.db import session_scope
+from data_access.core.state import communities_as_of, reported_periods
+from data_access.imports.importer import apply_parsed, plan_parsed
+from data_access.kpis.overview import overview_cards
 from tests.actors import LEAD, OFFICER, seed_actors
 from tests.helpers import community, facilitator, parsed_workbook
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from data_access.db import get_engine, session_scope
-from data_access.history import list_imports, undo_import
-from data_access.kpis import kpis_report
-from data_access.sample import SAMPLE_ACTOR, load_sample_data
+from data_access.access.history import list_imports, undo_import
+from data_access.core.db import get_engine, session_scope
+from data_access.imports.sample import SAMPLE_ACTOR, load_sample_data
+from data_access.kpis.figures import kpis_report
 from tests.helpers import dump_tables
 from tests.test_cli import run
 
@@ -85,8 +85,8 @@ def test_restore_is_refused_to_anyone_but_an_administrator(database, tmp_path):
 
 
 def test_restore_backup_called_directly_refuses_a_lead_and_changes_nothing(database, tmp_path):
-    from data_access.access import PermissionDenied
-    from data_access.backup import backup_database, restore_backup
+    from data_access.access.backup import backup_database, restore_backup
+    from data_access.access.permissions import PermissionDenied
 
     load_sample_data()
     backup = backup_database(tmp_path / "lc.backup")

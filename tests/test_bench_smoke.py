@@ -38,10 +38,10 @@ def test_benchmark_runs_once_at_a_tiny_size(script: Path, tmp_path: Path) -> Non
 def test_province_db_shares_its_communities_over_programmes(tmp_path, monkeypatch):
     from sqlalchemy import func, select
 
-    from data_access import db
-    from data_access.db import session_scope
-    from data_access.models import Community, Programme
-    from data_access.portfolio import portfolio_report
+    from data_access.core import db
+    from data_access.core.db import session_scope
+    from data_access.core.models import Community, Programme
+    from data_access.kpis.portfolio import portfolio_report
 
     monkeypatch.syspath_prepend(str(BENCH_DIR))
     monkeypatch.setenv("DATABASE_URL", "sqlite://")  # build() points it at its file

@@ -7,8 +7,8 @@ import os
 import subprocess
 import sys
 
-from data_access.db import session_scope
-from data_access.history import list_imports
+from data_access.access.history import list_imports
+from data_access.core.db import session_scope
 from tests.actors import LEAD, OFFICER, grant, seed_actors
 from tests.conftest import PROJECT_ROOT
 from tests.helpers import filled_template

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from data_access.db import session_scope
-from data_access.history import list_imports
+from data_access.access.history import list_imports
+from data_access.core.db import session_scope
 from tests.actors import LEAD, OFFICER, VIEWER, seed_actors
 from tests.helpers import filled_template
 from tests.test_cli import run

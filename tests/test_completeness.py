@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
-from data_access.cli import main
-from data_access.completeness import completeness_counts, completeness_rows, quarters_in_view
-from data_access.db import session_scope
-from data_access.models import Programme
+from data_access.cli.main import main
+from data_access.core.db import session_scope
+from data_access.core.models import Programme
+from data_access.kpis.completeness import completeness_counts, completeness_rows, quarters_in_view
 from tests.factories import make_batch, make_programme
 
 TODAY = date(2024, 8, 15)  # 2024-Q2 is due on 30 July 2024; 2024-Q3 hasn't ended
@@ -83,7 +83,7 @@ def test_status_command_prints_the_grid(database, capsys):
 
 
 def test_sample_grid_stops_at_the_last_year(database):
-    from data_access.sample import load_sample_data
+    from data_access.imports.sample import load_sample_data
 
     load_sample_data()
     with session_scope() as session:

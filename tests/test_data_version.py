@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from data_access import data_version
-from data_access.access import PermissionDenied
-from data_access.approval import approve_batch, lock_period, reject_batch, unlock_period
-from data_access.backup import backup_database, restore_backup
-from data_access.db import session_scope
-from data_access.history import undo_import
-from data_access.importer import apply_parsed
-from data_access.targets import set_target
-from data_access.users import add_role, remove_role
+from data_access.access.approval import approve_batch, lock_period, reject_batch, unlock_period
+from data_access.access.backup import backup_database, restore_backup
+from data_access.access.history import undo_import
+from data_access.access.permissions import PermissionDenied
+from data_access.access.targets import set_target
+from data_access.access.users import add_role, remove_role
+from data_access.core import data_version
+from data_access.core.db import session_scope
+from data_access.imports.importer import apply_parsed
 from tests.actors import ADMIN, LEAD, OFFICER, VIEWER, seed_actors
 from tests.helpers import community, facilitator, parsed_workbook
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from data_access.cli import build_parser
-from data_access.docs_figures import FIGURES_DOC, MEASURE, figures_markdown
-from data_access.i18n import LANGUAGES, catalog
+from data_access.cli.docs_figures import FIGURES_DOC, MEASURE, figures_markdown
+from data_access.cli.main import build_parser
+from data_access.core.i18n import LANGUAGES, catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -110,7 +110,7 @@ def _doc_lines() -> list[str]:
 
 
 def test_figures_doc_is_what_the_generator_writes():
-    # Fix: .venv/bin/python -m data_access.docs_figures
+    # Fix: .venv/bin/python -m data_access.cli.docs_figures
     assert FIGURES_DOC.read_text(encoding="utf-8") == figures_markdown()
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from data_access.exports import escape_formula, escape_frame, to_csv_bytes, to_excel_bytes
+from data_access.core.exports import escape_formula, escape_frame, to_csv_bytes, to_excel_bytes
 
 DANGEROUS = ["=1+1", "+31 6 1234", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
 

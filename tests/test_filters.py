@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from data_access import kpis
-from data_access.db import session_scope
-from data_access.filters import CommunityFilter, filter_communities, filter_facilitators
-from data_access.queries import get_programme
-from data_access.sample import load_sample_data
+from data_access.core.db import session_scope
+from data_access.core.queries import get_programme
+from data_access.imports.sample import load_sample_data
+from data_access.kpis import figures as kpis
+from data_access.kpis.filters import CommunityFilter, filter_communities, filter_facilitators
 
 ENSCHEDE, ZWOLLE = "GM0153", "GM0193"
 

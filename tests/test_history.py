@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from data_access.db import session_scope
-from data_access.history import (
+from data_access.access.history import (
     HistoryError,
     UndoRefused,
     list_imports,
     original_file,
     undo_import,
 )
-from data_access.importer import apply_parsed
-from data_access.state import communities_as_of, facilitators_as_of, funding_as_of
+from data_access.core.db import session_scope
+from data_access.core.state import communities_as_of, facilitators_as_of, funding_as_of
+from data_access.imports.importer import apply_parsed
 from tests.actors import LEAD, OFFICER, seed_actors
 from tests.helpers import community, facilitator, funding, parsed_workbook
 

@@ -11,10 +11,10 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from data_access.db import get_engine, session_scope
-from data_access.importer import apply_parsed, checksum_of, plan_parsed
-from data_access.models import EducationPartner, ImportBatch, Programme
-from data_access.state import communities_as_of, facilitators_as_of, funding_as_of
+from data_access.core.db import get_engine, session_scope
+from data_access.core.models import EducationPartner, ImportBatch, Programme
+from data_access.core.state import communities_as_of, facilitators_as_of, funding_as_of
+from data_access.imports.importer import apply_parsed, checksum_of, plan_parsed
 from tests.actors import ensure_uploader
 from tests.helpers import community, dump_tables, facilitator, funding, parsed_workbook
 
@@ -173,7 +173,7 @@ def test_known_rows_left_out_are_kept_with_a_warning(database):
 
 
 def test_a_correction_supersedes_and_undoing_it_restores_the_previous_figures(database):
-    from data_access.history import undo_import
+    from data_access.access.history import undo_import
 
     first = apply(first_quarter())
     corrected = first_quarter()

@@ -12,9 +12,9 @@ from datetime import date
 
 import pytest
 
-from data_access import kpis
-from data_access.db import session_scope
-from data_access.targets import set_target
+from data_access.access.targets import set_target
+from data_access.core.db import session_scope
+from data_access.kpis import figures as kpis
 from tests.actors import OFFICER, grant
 from tests.factories import (
     make_batch,

@@ -6,11 +6,12 @@ from datetime import date
 
 import pytest
 
-from data_access.db import session_scope
-from data_access.kpis_communities import community_table, export_table, search_communities
-from data_access.kpis_map import communities_per_municipality
-from data_access.queries import get_programme
-from data_access.sample import load_sample_data
+from data_access.core.db import session_scope
+from data_access.core.queries import get_programme
+from data_access.imports.sample import load_sample_data
+from data_access.kpis.communities import community_table, search_communities
+from data_access.kpis.map import communities_per_municipality
+from data_access.workbook.export import export_table
 from tests.factories import make_batch, make_community, make_programme
 
 

@@ -12,13 +12,13 @@ from datetime import date
 
 import pytest
 
-from data_access.db import session_scope
-from data_access.kpis_compare import as_period, compare_periods, funding_against_budget
-from data_access.kpis_overview import overview_cards, programme_sentence, year_outcome
-from data_access.kpis_staffing import capacity_per_period, facilitator_cohorts, staffing_gap
-from data_access.queries import get_programme
-from data_access.sample import load_sample_data
-from data_access.targets import set_target
+from data_access.access.targets import set_target
+from data_access.core.db import session_scope
+from data_access.core.queries import get_programme
+from data_access.imports.sample import load_sample_data
+from data_access.kpis.compare import as_period, compare_periods, funding_against_budget
+from data_access.kpis.overview import overview_cards, programme_sentence, year_outcome
+from data_access.kpis.staffing import capacity_per_period, facilitator_cohorts, staffing_gap
 from tests.actors import OFFICER, grant
 from tests.factories import make_batch, make_community, make_facilitator, make_programme
 

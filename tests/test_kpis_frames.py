@@ -6,9 +6,9 @@ import math
 
 import pandas as pd
 
-from data_access import kpis_facilitators as kf
-from data_access import kpis_funding as kfu
-from data_access import kpis_progress as kp
+from data_access.kpis import facilitators as kf
+from data_access.kpis import funding as kfu
+from data_access.kpis import progress as kp
 
 
 def communities(*rows: tuple) -> pd.DataFrame:

@@ -7,12 +7,12 @@ import math
 
 import pytest
 
-from data_access.db import session_scope
-from data_access.filters import CommunityFilter
-from data_access.kpis_funding import funding_headline
-from data_access.kpis_summary import communities_vs_target, kpi_summary, years_begun
-from data_access.queries import get_programme
-from data_access.sample import load_sample_data
+from data_access.core.db import session_scope
+from data_access.core.queries import get_programme
+from data_access.imports.sample import load_sample_data
+from data_access.kpis.filters import CommunityFilter
+from data_access.kpis.funding import funding_headline
+from data_access.kpis.summary import communities_vs_target, kpi_summary, years_begun
 
 CIRCULARITY = CommunityFilter(sectors=("circularity",))
 

@@ -12,10 +12,10 @@ import math
 import pandas as pd
 import pytest
 
-from data_access import kpis
-from data_access.db import session_scope
-from data_access.kpis_success import midterm_todo
-from data_access.sample import load_sample_data
+from data_access.core.db import session_scope
+from data_access.imports.sample import load_sample_data
+from data_access.kpis import figures as kpis
+from data_access.kpis.success import midterm_todo
 
 
 @pytest.fixture

@@ -51,3 +51,61 @@ def test_importing_every_data_access_module_leaves_streamlit_unloaded():
         [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+# The layers of README.md's "Architecture", as import-linter contracts in pyproject.toml.
+LINT_IMPORTS = (
+    "import sys\n"
+    "from importlinter.cli import lint_imports\n"
+    "sys.exit(lint_imports(no_cache=True, no_logo=True))\n"
+)
+TOP_LEVEL_SCRIPTS = {"app", "pages"}  # run by Streamlit, imported by nobody
+
+
+def test_every_import_follows_the_contracts_in_pyproject():
+    result = subprocess.run(
+        [sys.executable, "-c", LINT_IMPORTS], cwd=PROJECT_ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_nothing_imports_the_pages_or_the_app_script():
+    """`pages/` and `app.py` are no packages, so import-linter can't see them."""
+    offenders = [
+        str(path.relative_to(PROJECT_ROOT))
+        for folder in ("data_access", "ui")
+        for path in sorted((PROJECT_ROOT / folder).rglob("*.py"))
+        if imported_top_level_names(path) & TOP_LEVEL_SCRIPTS
+    ]
+    assert offenders == []
+
+
+def cache_attributes_used(path: Path) -> set[str]:
+    return {
+        node.attr
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "cache"
+    }
+
+
+def test_every_cached_read_a_page_calls_is_defined_in_ui_cache():
+    """Pages call `cache.<figure>(...)` by name: a typo fails here, not on a page."""
+    tree = ast.parse((PROJECT_ROOT / "ui" / "cache.py").read_text(encoding="utf-8"))
+    defined = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)} | {
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    }
+    callers = [PROJECT_ROOT / "app.py", *(PROJECT_ROOT / "pages").glob("*.py")]
+    callers += (PROJECT_ROOT / "ui").rglob("*.py")
+    unknown = {
+        f"{path.relative_to(PROJECT_ROOT)}: cache.{name}"
+        for path in callers
+        for name in cache_attributes_used(path) - defined
+    }
+    assert unknown == set()

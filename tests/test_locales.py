@@ -8,7 +8,7 @@ import string
 
 import pytest
 
-from data_access.i18n import LANGUAGES, LOCALES_DIR, catalog
+from data_access.core.i18n import LANGUAGES, LOCALES_DIR, catalog
 
 
 def _placeholders(template: str) -> set[str]:

@@ -5,10 +5,10 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import Session, SQLModel, select
 
-import data_access.models  # noqa: F401  (registers the tables)
-from data_access.db import get_engine, session_scope
-from data_access.migrate import downgrade, migrate
-from data_access.models import EducationPartner, Municipality, Sector
+import data_access.core.models  # noqa: F401  (registers the tables)
+from data_access.core.db import get_engine, session_scope
+from data_access.core.migrate import downgrade, migrate
+from data_access.core.models import EducationPartner, Municipality, Sector
 
 
 def test_migrated_schema_matches_the_models(database):
@@ -41,7 +41,7 @@ def test_migrate_twice_seeds_reference_data_once(database):
 
 
 def test_migrate_with_an_explicit_engine_seeds_that_database(database, tmp_path):
-    from data_access.db import make_engine
+    from data_access.core.db import make_engine
 
     other = make_engine(f"sqlite:///{tmp_path / 'other.sqlite3'}")
     migrate(other)

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from data_access.cli import main
-from data_access.db import session_scope
-from data_access.portfolio import portfolio_report
-from data_access.sample import load_sample_data
+from data_access.cli.main import main
+from data_access.core.db import session_scope
+from data_access.imports.sample import load_sample_data
+from data_access.kpis.portfolio import portfolio_report
 
 FIGURES = ("last_period", "last_status", "started_this_year", "target_started_this_year",
            "cumulative_started", "cumulative_target", "completed", "participants", "granted",

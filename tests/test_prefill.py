@@ -6,10 +6,10 @@ import io
 
 from openpyxl import load_workbook
 
-from data_access.db import session_scope
-from data_access.importer import plan_import
-from data_access.sample import load_sample_data
-from data_access.workbook.prefill import next_period, prefilled_template
+from data_access.core.db import session_scope
+from data_access.imports.importer import plan_import
+from data_access.imports.prefill import next_period, prefilled_template
+from data_access.imports.sample import load_sample_data
 
 
 def test_next_period_rolls_over_the_year():

@@ -7,19 +7,19 @@ import json
 import pytest
 from sqlalchemy import select
 
-from data_access.access import PermissionDenied
-from data_access.cli import main
-from data_access.db import session_scope
-from data_access.importer import apply_import
-from data_access.models import AuditEvent
-from data_access.programmes import (
+from data_access.access.permissions import PermissionDenied
+from data_access.access.programmes import (
     ProgrammeDetails,
     ProgrammeRefused,
     create_programme,
     edit_programme,
     programme_rows,
 )
-from data_access.users import add_role
+from data_access.access.users import add_role
+from data_access.cli.main import main
+from data_access.core.db import session_scope
+from data_access.core.models import AuditEvent
+from data_access.imports.importer import apply_import
 from tests.actors import ADMIN, LEAD, OFFICER, grant
 from tests.helpers import filled_template
 from tests.ui.test_access_pages import with_programme

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from data_access.db import session_scope
-from data_access.models import ImportBatch
-from data_access.review import count_pending, review_import
-from data_access.sample import load_sample_data
+from data_access.core.db import session_scope
+from data_access.core.models import ImportBatch
+from data_access.imports.review import count_pending, review_import
+from data_access.imports.sample import load_sample_data
 from tests.factories import make_batch, make_community, make_funding, make_programme
 
 

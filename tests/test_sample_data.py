@@ -9,14 +9,14 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from data_access import kpis
-from data_access.completeness import completeness_rows
-from data_access.db import session_scope
-from data_access.importer import plan_import
-from data_access.models import ImportBatch, Target, TargetChange
-from data_access.queries import get_programme
-from data_access.sample import SAMPLE_DIR, load_sample_data, sample_workbooks
-from data_access.targets import set_target
+from data_access.access.targets import set_target
+from data_access.core.db import session_scope
+from data_access.core.models import ImportBatch, Target, TargetChange
+from data_access.core.queries import get_programme
+from data_access.imports.importer import plan_import
+from data_access.imports.sample import SAMPLE_DIR, load_sample_data, sample_workbooks
+from data_access.kpis import figures as kpis
+from data_access.kpis.completeness import completeness_rows
 
 PERIODS = ["2022-Q2", "2022-Q4", "2023-Q2", "2023-Q4"]
 CIRCULAR = "Rondje Circulair (fictief)"

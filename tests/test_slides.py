@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from data_access.db import session_scope
-from data_access.filters import CommunityFilter
-from data_access.i18n import plural_key, translate
-from data_access.queries import get_programme
-from data_access.sample import load_sample_data
-from data_access.slides import EUROS, SHARE, DeckRequest, Number, Sentence, build_deck
+from data_access.core.db import session_scope
+from data_access.core.i18n import plural_key, translate
+from data_access.core.queries import get_programme
+from data_access.imports.sample import load_sample_data
+from data_access.kpis.filters import CommunityFilter
+from data_access.kpis.slides import EUROS, SHARE, DeckRequest, Number, Sentence, build_deck
 from tests.factories import make_batch, make_community, make_programme
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from data_access.db import session_scope
-from data_access.sample import load_sample_data
-from data_access.slides_portfolio import build_portfolio_deck
+from data_access.core.db import session_scope
+from data_access.imports.sample import load_sample_data
+from data_access.kpis.slides_portfolio import build_portfolio_deck
 from ui.export.text import slide_text
 
 

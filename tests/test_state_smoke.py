@@ -1,5 +1,10 @@
-from data_access.db import session_scope
-from data_access.state import communities_as_of, facilitators_as_of, funding_as_of, reported_periods
+from data_access.core.db import session_scope
+from data_access.core.state import (
+    communities_as_of,
+    facilitators_as_of,
+    funding_as_of,
+    reported_periods,
+)
 
 
 def test_empty_database_has_no_communities(database):

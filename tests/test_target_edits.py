@@ -7,10 +7,10 @@ import math
 import pandas as pd
 import pytest
 
-from data_access.db import session_scope
-from data_access.kpis_targets import target_changes, target_grid
-from data_access.target_edits import changed_cells, save_target_changes
-from data_access.targets import set_target
+from data_access.access.target_edits import changed_cells, save_target_changes
+from data_access.access.targets import set_target
+from data_access.core.db import session_scope
+from data_access.kpis.targets import target_changes, target_grid
 from tests.actors import OFFICER, grant
 from tests.factories import make_programme
 

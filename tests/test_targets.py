@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from data_access.db import session_scope
-from data_access.queries import get_programme, list_programmes, list_sectors
-from data_access.targets import set_target, target_history, targets_frame
+from data_access.access.targets import set_target, target_history, targets_frame
+from data_access.core.db import session_scope
+from data_access.core.queries import get_programme, list_programmes, list_sectors
 from tests.actors import grant
 from tests.factories import make_programme
 

@@ -7,9 +7,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from data_access.db import session_scope
-from data_access.importer import apply_import, plan_import
-from data_access.state import communities_as_of, facilitators_as_of
+from data_access.core.db import session_scope
+from data_access.core.state import communities_as_of, facilitators_as_of
+from data_access.imports.importer import apply_import, plan_import
 from data_access.workbook.template import write_template
 from data_access.workbook.validate import validate_workbook
 from tests.actors import LEAD, seed_actors

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from data_access.db import session_scope
-from data_access.import_result import COUNT_KINDS, ENTITIES
-from data_access.review import ImportReview, review_import
+from data_access.core.db import session_scope
+from data_access.imports.result import COUNT_KINDS, ENTITIES
+from data_access.imports.review import ImportReview, review_import
 from ui.auth import current_actor
 from ui.format import format_count, format_euro
 from ui.history_view import original_bytes

@@ -10,9 +10,9 @@ from datetime import UTC, datetime, time, timedelta
 import pandas as pd
 import streamlit as st
 
-from data_access.audit import AUDIT_ACTIONS, audit_actors, audit_frame
-from data_access.db import session_scope
-from data_access.exports import csv_separator, to_csv_bytes, to_excel_bytes
+from data_access.access.audit import AUDIT_ACTIONS, audit_actors, audit_frame
+from data_access.core.db import session_scope
+from data_access.core.exports import csv_separator, to_csv_bytes, to_excel_bytes
 from ui import cache
 from ui.history_view import format_moment
 from ui.i18n import current_language, t

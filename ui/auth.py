@@ -6,17 +6,17 @@ by e-mail. Demo mode (LC_MONITOR_DEMO=1, as `make run` sets) shows a selector of
 demo users and a banner on every page. Anything else (a broken or incomplete
 configuration, or none) closes the app with a message: see ui.auth_config. Pages are
 registered per role in app.py and check again with `require_page`; the data
-functions check a third time (data_access.access).
+functions check a third time (data_access.access.permissions).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from data_access.access import Actor, load_actor
-from data_access.db import session_scope
-from data_access.i18n import LANGUAGES, translate
-from data_access.users import DEMO_USERS
+from data_access.access.permissions import Actor, load_actor
+from data_access.access.users import DEMO_USERS
+from data_access.core.db import session_scope
+from data_access.core.i18n import LANGUAGES, translate
 from ui.auth_config import DEMO_ENV, PROVIDER, AuthSetup, auth_setup
 from ui.i18n import t, t_markdown
 

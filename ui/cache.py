@@ -2,22 +2,21 @@
 
 Every cached function takes a `Key` first: the database URL (tests switch databases
 within one process), whether only approved imports count (the sidebar's choice) and
-the data's version (data_access/data_version.py), which every write moves in its own
+the data's version (data_access/core/data_version.py), which every write moves in its own
 transaction. `begin_run()` reads that version once per rerun with one primary-key
 lookup, so a write from anywhere (this instance, another one behind the proxy, the
 command line) shows on the next rerun, and unchanged data is never recomputed. There
 is no time-based expiry; each cache keeps its `MAX_ENTRIES` most recent results, and
 results for older versions simply age out.
 
-A new cached figure is one typed line, e.g. `staffing_gap = cached(kpis_staffing.
-staffing_gap)`: a function taking a session first becomes a function of its other
-arguments (which must be hashable), with the same type hints.
+A new cached figure is one typed line, e.g. `staffing_gap = cached(staffing.staffing_gap)`:
+a function taking a session first becomes a function of its other arguments (which must
+be hashable), with the same type hints. Pages call these by name, never by a string.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,25 +27,28 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from data_access import data_version, kpis
-from data_access.completeness import completeness_rows
-from data_access.config import database_url
-from data_access.db import session_scope
-from data_access.filters import CommunityFilter
-from data_access.kpis import communities_vs_target as _communities_vs_target
-from data_access.kpis import kpi_summary as _kpi_summary
-from data_access.migrate import migrate
-from data_access.portfolio import portfolio_rows
-from data_access.queries import (
+from data_access.core import data_version
+from data_access.core.config import database_url
+from data_access.core.db import session_scope
+from data_access.core.migrate import migrate
+from data_access.core.queries import (
     list_education_partners,
     list_municipalities,
     list_programmes,
     list_sectors,
 )
-from data_access.shared_frames import SHARE
-from data_access.slides import Deck, DeckRequest, build_deck
-from data_access.slides_portfolio import build_portfolio_deck
-from data_access.state import reported_periods
+from data_access.core.state import reported_periods
+from data_access.kpis import communities, compare, overview, staffing, targets
+from data_access.kpis import figures as kpis
+from data_access.kpis import map as kpi_map
+from data_access.kpis.completeness import completeness_rows
+from data_access.kpis.figures import communities_vs_target as _communities_vs_target
+from data_access.kpis.figures import kpi_summary as _kpi_summary
+from data_access.kpis.filters import CommunityFilter
+from data_access.kpis.portfolio import portfolio_rows
+from data_access.kpis.shared_frames import SHARE
+from data_access.kpis.slides import Deck, DeckRequest, build_deck
+from data_access.kpis.slides_portfolio import build_portfolio_deck
 
 MAX_ENTRIES = 64  # results kept per cached function (old versions age out first)
 APPROVED_ONLY_KEY = "sidebar.approved_only"  # the sidebar toggle's widget key
@@ -85,7 +87,7 @@ def _key() -> Key:
 @contextmanager
 def _session(key: Key) -> Iterator[Session]:
     """A reading session counting approved imports only when the key says so, sharing
-    as-of frames with the other figures of the same data (data_access.shared_frames)."""
+    as-of frames with the other figures of the same data (data_access.kpis.shared_frames)."""
     with session_scope(approved_only=key[1]) as session:
         session.info[SHARE] = True
         yield session
@@ -220,49 +222,6 @@ def partner_names() -> list[str]:
 
 
 @_cache
-def _kpi(
-    url: Key,
-    name: str,
-    programme_id: int | None,
-    as_of: str | None,
-    options: tuple[tuple[str, object], ...],
-) -> object:
-    """Any session-taking function of `data_access.kpis`, cached per call."""
-    with _session(url) as session:
-        function = getattr(kpis, name)
-        return function(session, programme_id=programme_id, as_of=as_of, **dict(options))
-
-
-def kpi(name: str, programme_id: int | None, as_of: str | None, **options: object) -> object:
-    """`data_access.kpis.<name>(session, programme_id=…, as_of=…, **options)`, cached.
-
-    Options must be hashable (a CommunityFilter, tuples, numbers, strings). New code:
-    prefer a typed `cached(...)` wrapper.
-    """
-    return _kpi(_key(), name, programme_id, as_of, tuple(sorted(options.items())))
-
-
-@_cache
-def _call(url: Key, name: str, options: tuple[tuple[str, object], ...]) -> object:
-    module_name, function_name = name.rsplit(".", 1)
-    function = getattr(importlib.import_module(f"data_access.{module_name}"), function_name)
-    with _session(url) as session:
-        return function(session, **dict(options))
-
-
-def call(name: str, **options: object) -> object:
-    """`data_access.<module>.<function>(session, **options)`, cached; e.g.
-    `call("kpis_staffing.staffing_gap", programme_id=1, as_of="2023-Q4")`.
-
-    Only `kpis*` modules: these are read-only figure functions. New code: prefer a
-    typed `cached(...)` wrapper.
-    """
-    if not name.startswith("kpis"):
-        raise ValueError(f"not a KPI function: {name}")
-    return _call(_key(), name, tuple(sorted(options.items())))
-
-
-@_cache
 def _deck(url: Key, request: DeckRequest) -> Deck:
     with _session(url) as session:
         return build_deck(session=session, request=request)
@@ -286,6 +245,27 @@ def portfolio_deck(*, lang: str, title: str, closing: str) -> Deck | None:
 
 portfolio = cached(portfolio_rows)  # every programme's headline figures (Portfolio page)
 _completeness_rows = cached(completeness_rows)
+
+# The figures the pages show, one typed line each: `cache.sector_split(programme_id=…,
+# as_of=…, filters=…)` is `kpis.figures.sector_split(session, …)` cached.
+sector_split = cached(kpis.sector_split)
+sector_coverage = cached(kpis.sector_coverage)
+success_factor_shares = cached(kpis.success_factor_shares)
+midterm_checks = cached(kpis.midterm_checks)
+duration_per_year = cached(kpis.duration_per_year)
+facilitator_load = cached(kpis.facilitator_load)
+funding_per_year = cached(kpis.funding_per_year)
+year_outcome = cached(overview.year_outcome)
+overview_cards = cached(overview.overview_cards)
+community_table = cached(communities.community_table)
+communities_per_municipality = cached(kpi_map.communities_per_municipality)
+compare_periods = cached(compare.compare_periods)
+funding_against_budget = cached(compare.funding_against_budget)
+staffing_gap = cached(staffing.staffing_gap)
+capacity_per_period = cached(staffing.capacity_per_period)
+facilitator_cohorts = cached(staffing.facilitator_cohorts)
+target_grid = cached(targets.target_grid)
+target_changes = cached(targets.target_changes)
 
 
 def completeness(today: date) -> list[dict]:

@@ -10,7 +10,7 @@ import math
 
 import streamlit as st
 
-from data_access.periods import period_end
+from data_access.core.periods import period_end
 from ui.components import render_empty_state
 from ui.format import format_count, format_euro, format_long_date
 from ui.i18n import current_language, t, t_markdown

@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from data_access.access import Actor, PermissionDenied
-from data_access.db import session_scope
-from data_access.history import UndoRefused, list_imports, original_file, undo_import
-from data_access.i18n import translate
-from data_access.import_result import ENTITIES
+from data_access.access.history import UndoRefused, list_imports, original_file, undo_import
+from data_access.access.permissions import Actor, PermissionDenied
+from data_access.core.db import session_scope
+from data_access.core.i18n import translate
+from data_access.imports.result import ENTITIES
 from ui import cache
 from ui.format import format_long_date
 from ui.i18n import current_language, t, t_markdown

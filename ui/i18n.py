@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate, translate_count
+from data_access.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate, translate_count
 from ui.safe_text import markdown_params
 
 LANGUAGE_KEY = "sidebar.lang"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from data_access.kpis_success import midterm_todo
+from data_access.kpis.success import midterm_todo
 from ui import cache
 from ui.components import render_empty_state, render_help_note, render_kpi_card
 from ui.format import format_count, format_long_date, format_share
@@ -21,8 +21,8 @@ from ui.sidebar import Filters
 def render_midterm_todo(filters: Filters, lang: str) -> None:
     """Two cards (missing of due, and that share) and the communities that lack a check."""
     st.subheader(t("communities.midterm.heading"))
-    checks = cache.kpi("midterm_checks", filters.programme_id, filters.period,
-                       filters=filters.community)  # fmt: skip
+    checks = cache.midterm_checks(programme_id=filters.programme_id, as_of=filters.period,
+                                  filters=filters.community)  # fmt: skip
     todo = midterm_todo(checks)
     missing_of_due = t("overview.value_of", value=format_count(todo["missing"], lang=lang),
                        target=format_count(todo["due"], lang=lang))  # fmt: skip

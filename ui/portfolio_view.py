@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_access.completeness import quarters_in_view
-from data_access.portfolio import portfolio_totals
+from data_access.kpis.completeness import quarters_in_view
+from data_access.kpis.portfolio import portfolio_totals
 from ui.format import format_count, format_euro
 from ui.i18n import t
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_access.slides import Deck, DeckRequest
+from data_access.kpis.slides import Deck, DeckRequest
 from ui.components import render_chart, render_help_note
 from ui.export.deck import export_deck
 from ui.export.figures import slide_figure

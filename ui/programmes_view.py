@@ -11,16 +11,16 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from data_access.access import PermissionDenied
-from data_access.db import session_scope
-from data_access.programmes import (
+from data_access.access.permissions import PermissionDenied
+from data_access.access.programmes import (
     ProgrammeDetails,
     ProgrammeRefused,
     create_programme,
     edit_programme,
     programme_rows,
 )
-from data_access.users import add_role
+from data_access.access.users import add_role
+from data_access.core.db import session_scope
 from ui import cache
 from ui.auth import current_actor
 from ui.i18n import current_language, t, t_markdown

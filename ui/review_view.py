@@ -11,12 +11,12 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from data_access.access import Actor, PermissionDenied
-from data_access.approval import approve_batch, reject_batch, unlock_period
-from data_access.db import session_scope
-from data_access.history import HistoryError, list_imports
-from data_access.locks import list_locks
-from data_access.review import count_pending
+from data_access.access.approval import approve_batch, reject_batch, unlock_period
+from data_access.access.history import HistoryError, list_imports
+from data_access.access.locks import list_locks
+from data_access.access.permissions import Actor, PermissionDenied
+from data_access.core.db import session_scope
+from data_access.imports.review import count_pending
 from ui import cache
 from ui.approval_review import CHOSEN_KEY, reset_chooser_if_asked
 from ui.auth import current_actor, may_see

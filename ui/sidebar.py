@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from data_access.filters import CommunityFilter
-from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from data_access.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from data_access.kpis.filters import CommunityFilter
 from ui import cache
 from ui.i18n import LANGUAGE_KEY, LANGUAGE_PARAM, current_language, t
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from data_access.access import Actor, PermissionDenied
-from data_access.db import session_scope
-from data_access.target_edits import changed_cells, save_target_changes
+from data_access.access.permissions import Actor, PermissionDenied
+from data_access.access.target_edits import changed_cells, save_target_changes
+from data_access.core.db import session_scope
 from ui import cache
 from ui.auth import current_actor
 from ui.format import format_count, format_euro

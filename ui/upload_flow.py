@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from data_access.access import PermissionDenied
-from data_access.db import session_scope
-from data_access.import_result import ImportResult
-from data_access.importer import apply_import, checksum_of, plan_parsed
-from data_access.workbook.prefill import prefilled_template
+from data_access.access.permissions import PermissionDenied
+from data_access.core.db import session_scope
+from data_access.imports.importer import apply_import, checksum_of, plan_parsed
+from data_access.imports.prefill import prefilled_template
+from data_access.imports.result import ImportResult
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.worker import validate_isolated
 from ui import cache

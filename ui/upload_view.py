@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from data_access.import_result import COUNT_KINDS, ENTITIES, ImportResult
+from data_access.imports.result import COUNT_KINDS, ENTITIES, ImportResult
 from data_access.workbook import schema
 from data_access.workbook.error_report import report_file_name
 from data_access.workbook.report import Issue

@@ -1,14 +1,14 @@
-"""The users page's table and forms; writes go through data_access.users as the admin."""
+"""The users page's table and forms; writes go through data_access.access.users as the admin."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from data_access.access import PermissionDenied
-from data_access.db import session_scope
-from data_access.models import ROLES
-from data_access.users import add_role, list_roles, remove_role
+from data_access.access.permissions import PermissionDenied
+from data_access.access.users import add_role, list_roles, remove_role
+from data_access.core.db import session_scope
+from data_access.core.models import ROLES
 from ui import cache
 from ui.auth import current_actor
 from ui.i18n import current_language, t

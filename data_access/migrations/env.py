@@ -1,9 +1,9 @@
-"""Alembic environment: runs on the connection handed over by data_access.migrate."""
+"""Alembic environment: runs on the connection handed over by data_access.core.migrate."""
 
 from alembic import context
 from sqlmodel import SQLModel
 
-import data_access.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import data_access.core.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 config = context.config
 target_metadata = SQLModel.metadata

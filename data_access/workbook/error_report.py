@@ -20,8 +20,8 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from data_access.exports import write_row
-from data_access.i18n import translate
+from data_access.core.exports import write_row
+from data_access.core.i18n import translate
 from data_access.workbook.read import HEADER_SCAN_ROWS, fold
 from data_access.workbook.report import Issue
 

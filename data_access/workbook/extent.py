@@ -13,12 +13,11 @@ Cells without a value (styled, empty) don't count, as calamine skips them too.
 from __future__ import annotations
 
 import html
-import io
 import re
 import zipfile
 from dataclasses import dataclass
 
-from data_access.config import UploadLimits
+from data_access.core.config import UploadLimits
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.zipcheck import member_pieces
 
@@ -123,25 +122,6 @@ def attribute(attributes: bytes, name: bytes) -> str | None:
     """One attribute's value from a tag's attribute text, or None."""
     match = re.search(rb"(?:^|\s)" + re.escape(name) + rb'\s*=\s*["\']([^"\']*)', attributes)
     return None if match is None else html.unescape(match.group(1).decode("utf-8", "replace"))
-
-
-def check_extent(content: bytes, kind: str, *, limits: UploadLimits) -> None:
-    """Scan every sheet of an `xlsx`, `ods` or `xls` file and refuse one that is too big."""
-    if kind == "xls":
-        from data_access.workbook.extent_xls import xls_extents
-
-        for extent in xls_extents(content):
-            judge(extent, limits)
-        return
-    archive = zipfile.ZipFile(io.BytesIO(content))
-    if kind == "ods":
-        from data_access.workbook.extent_ods import check_ods
-
-        check_ods(content, archive, limits=limits)
-    else:
-        from data_access.workbook.extent_xlsx import check_xlsx
-
-        check_xlsx(content, archive, limits=limits)
 
 
 def pieces_of(content: bytes, archive: zipfile.ZipFile, name: str):

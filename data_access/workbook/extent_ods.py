@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import zipfile
 
-from data_access.config import UploadLimits
+from data_access.core.config import UploadLimits
 from data_access.workbook.extent import Extent, TextRuns, attribute, judge, pieces_of, scan_tags
 
 TAG = re.compile(

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import python_calamine as calamine
 
-from data_access.config import UploadLimits
+from data_access.core.config import UploadLimits
 from data_access.workbook.extent import HEADER_SCAN_ROWS
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.schema import SHEETS, SheetSpec, normalise_name

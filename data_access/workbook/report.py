@@ -10,7 +10,7 @@ from typing import Literal
 
 import pandas as pd
 
-from data_access.i18n import translate
+from data_access.core.i18n import translate
 
 Severity = Literal["error", "warning"]
 

@@ -7,7 +7,7 @@ its issues point at; the key as written is their column.
 
 from __future__ import annotations
 
-from data_access.periods import parse_period
+from data_access.core.periods import parse_period
 from data_access.workbook import values as v
 from data_access.workbook.columns import add_sheet_issue
 from data_access.workbook.read import fold

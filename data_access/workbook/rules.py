@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_access.reference import municipality_codes
+from data_access.core.reference import municipality_codes
 from data_access.workbook.columns import add_sheet_issue, report_rows
 from data_access.workbook.read import fold
 from data_access.workbook.report import ParsedWorkbook

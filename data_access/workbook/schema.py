@@ -1,13 +1,16 @@
 """The quarterly workbook contract (docs/workbook.md) as data.
 
 The reader, the validator, the template writer and the instructions sheet all read
-this module, so the contract is written down once.
+this module, so the contract is written down once. Its choices and the duration rule
+are the domain's (data_access/vocabulary.py): the columns map onto them.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+
+from data_access import vocabulary
 
 # Value kinds a column can have.
 TEXT = "text"
@@ -19,24 +22,10 @@ CHOICE = "choice"
 LIST = "list"  # ';'-separated names
 EMAIL = "email"
 
-# Choice lists: stable code -> (Dutch label, English label).
-SECTOR_CHOICES: dict[str, tuple[str, str]] = {
-    "energy_transition": ("Energietransitie", "Energy transition"),
-    "circularity": ("Circulariteit", "Circularity"),
-    "logistics": ("Logistiek", "Logistics"),
-    "other": ("Overig", "Other"),
-}
-COMMUNITY_STATUS_CHOICES: dict[str, tuple[str, str]] = {
-    "planned": ("Gepland", "Planned"),
-    "running": ("Lopend", "Running"),
-    "completed": ("Afgerond", "Completed"),
-    "stopped": ("Gestopt", "Stopped"),
-}
-FACILITATOR_STATUS_CHOICES: dict[str, tuple[str, str]] = {
-    "in_training": ("In opleiding", "In training"),
-    "certified": ("Gecertificeerd", "Certified"),
-    "inactive": ("Inactief", "Inactive"),
-}
+# Choice lists map onto the domain's vocabulary: stable code -> (Dutch, English label).
+SECTOR_CHOICES = vocabulary.SECTORS
+COMMUNITY_STATUS_CHOICES = vocabulary.COMMUNITY_STATUSES
+FACILITATOR_STATUS_CHOICES = vocabulary.FACILITATOR_STATUSES
 
 # Longest free text a cell may hold (characters): a name, company or place fits in
 # 200; a question or a note in 2,000; a `;`-list of names in 2,000, each name in 200.
@@ -171,8 +160,8 @@ SHEETS: tuple[SheetSpec, ...] = (REPORT, COMMUNITIES, FACILITATORS, FUNDING)
 TABLE_SHEETS: tuple[SheetSpec, ...] = (COMMUNITIES, FACILITATORS, FUNDING)
 
 ACCEPTED_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
-DURATION_WEEKS_MIN = 10
-DURATION_WEEKS_MAX = 20
+DURATION_WEEKS_MIN = vocabulary.DURATION_WEEKS_MIN
+DURATION_WEEKS_MAX = vocabulary.DURATION_WEEKS_MAX
 
 
 def normalise_name(text: object) -> str:

@@ -15,7 +15,7 @@ import zipfile
 
 import olefile
 
-from data_access.config import UploadLimits
+from data_access.core.config import UploadLimits
 from data_access.workbook.formats import other_format, other_zip_format
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.zipcheck import check_zip_members

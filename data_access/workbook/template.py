@@ -17,8 +17,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from data_access.exports import write_value
-from data_access.i18n import LANGUAGES, translate
+from data_access.core.exports import write_value
+from data_access.core.i18n import LANGUAGES, translate
 from data_access.workbook import schema
 
 TEMPLATE_ROWS = 2000  # rows that get drop-downs and formats
@@ -43,7 +43,7 @@ def write_template(
 ) -> None:
     """Write the workbook; optionally with the programme, period and known rows filled in.
 
-    `communities` and `facilitators` are frames as `data_access.state` returns them
+    `communities` and `facilitators` are frames as `data_access.core.state` returns them
     (canonical column keys, choices as codes).
     """
     book = Workbook()

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_access.config import UploadLimits
+from data_access.core.config import UploadLimits
 from data_access.workbook.columns import add_sheet_issue, convert_table
-from data_access.workbook.extent import check_extent
+from data_access.workbook.extent_check import check_extent
 from data_access.workbook.macrosheets import without_macro_sheets
 from data_access.workbook.read import (
     find_header,

@@ -21,7 +21,7 @@ import signal
 import sys
 import threading
 
-from data_access.config import UploadLimits
+from data_access.core.config import UploadLimits
 from data_access.workbook.bounded import Outcome, die_with_parent, limit, run_task, task_function
 from data_access.workbook.report import ParsedWorkbook, WorkbookRefused
 from data_access.workbook.zygote import run_in_zygote, serve

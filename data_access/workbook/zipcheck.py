@@ -19,7 +19,7 @@ import struct
 import zipfile
 import zlib
 
-from data_access.config import UploadLimits
+from data_access.core.config import UploadLimits
 from data_access.workbook.report import WorkbookRefused
 
 LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")

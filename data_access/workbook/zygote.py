@@ -30,7 +30,7 @@ import threading
 import time
 from typing import NoReturn
 
-from data_access.config import PROJECT_ROOT
+from data_access.core.config import PROJECT_ROOT
 from data_access.workbook.bounded import Outcome, limit, run_task, task_function
 
 HEADER = struct.Struct(">Q")

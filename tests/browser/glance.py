@@ -20,7 +20,9 @@ LANGUAGES = ("nl", "en")
 # "aanmelden" is only registered for someone without a role: not reachable with sample data.
 URL_PATHS = [
     path
-    for path in re.findall(r'url_path="([a-z-]+)"', (PROJECT_ROOT / "app.py").read_text())
+    for path in re.findall(
+        r'":material/\w+:",\s*"([a-z-]+)"\)', (PROJECT_ROOT / "app.py").read_text()
+    )
     if path != "aanmelden"
 ]
 # Protected pages are registered only for some roles: open each as a demo user who sees it.

@@ -18,8 +18,8 @@ import pytest
 from playwright.sync_api import Page
 from sqlmodel import Session
 
-from data_access.db import make_engine
-from data_access.workbook.prefill import prefilled_template
+from data_access.core.db import make_engine
+from data_access.imports.prefill import prefilled_template
 from tests.browser.conftest import serve_app
 from tests.browser.helpers import IDLE_APP, expect_year_cards
 from tests.browser.test_upload_flow_browser import BEFORE, fill_in

@@ -15,10 +15,10 @@ import time
 
 from sqlmodel import select
 
-from data_access.db import session_scope
-from data_access.kpis import kpis_report
-from data_access.models import Programme
-from data_access.state import communities_as_of
+from data_access.core.db import session_scope
+from data_access.core.models import Programme
+from data_access.core.state import communities_as_of
+from data_access.kpis.figures import kpis_report
 from tests.reliability.series import period_of
 
 PAUSE_SECONDS = 0.2

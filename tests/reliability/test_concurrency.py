@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from data_access.access import SYSTEM_ACTOR
-from data_access.db import session_scope
-from data_access.importer import apply_import
-from data_access.models import ImportBatch
-from data_access.queries import get_programme
-from data_access.state import communities_as_of
-from data_access.users import add_role, ensure_system_account
+from data_access.access.permissions import SYSTEM_ACTOR
+from data_access.access.users import add_role, ensure_system_account
+from data_access.core.db import session_scope
+from data_access.core.models import ImportBatch
+from data_access.core.queries import get_programme
+from data_access.core.state import communities_as_of
+from data_access.imports.importer import apply_import
 from tests.conftest import PROJECT_ROOT
 from tests.reliability.conftest import write_result
 from tests.reliability.series import (

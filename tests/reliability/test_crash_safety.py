@@ -19,12 +19,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from data_access.access import SYSTEM_ACTOR
-from data_access.backup import backup_database, restore_database
-from data_access.db import get_engine, reset_engine
-from data_access.importer import apply_import
-from data_access.models import SQLModel
-from data_access.users import add_role, ensure_system_account
+from data_access.access.backup import backup_database, restore_database
+from data_access.access.permissions import SYSTEM_ACTOR
+from data_access.access.users import add_role, ensure_system_account
+from data_access.core.db import get_engine, reset_engine
+from data_access.core.models import SQLModel
+from data_access.imports.importer import apply_import
 from tests.conftest import PROJECT_ROOT
 from tests.reliability.conftest import write_result
 from tests.reliability.series import programme_name, series_workbook, write_series

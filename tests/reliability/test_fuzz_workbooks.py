@@ -15,10 +15,10 @@ from datetime import timedelta
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 
-from data_access.access import SYSTEM_ACTOR, PermissionDenied
-from data_access.db import get_engine
-from data_access.importer import apply_import, plan_import
-from data_access.users import add_role, ensure_system_account
+from data_access.access.permissions import SYSTEM_ACTOR, PermissionDenied
+from data_access.access.users import add_role, ensure_system_account
+from data_access.core.db import get_engine
+from data_access.imports.importer import apply_import, plan_import
 from data_access.workbook.report import ParsedWorkbook, WorkbookRefused
 from data_access.workbook.validate import validate_workbook
 from tests.helpers import dump_tables

@@ -21,15 +21,16 @@ import pandas as pd
 import pytest
 from sqlmodel import select
 
-from data_access.approval import reject_batch
-from data_access.audit import audit_frame
-from data_access.db import session_scope
-from data_access.exports import csv_separator, to_csv_bytes, to_excel_bytes
-from data_access.importer import apply_import
-from data_access.kpis_communities import community_table, export_table
-from data_access.models import Programme
+from data_access.access.approval import reject_batch
+from data_access.access.audit import audit_frame
+from data_access.core.db import session_scope
+from data_access.core.exports import csv_separator, to_csv_bytes, to_excel_bytes
+from data_access.core.models import Programme
+from data_access.imports.importer import apply_import
+from data_access.imports.prefill import prefilled_template
+from data_access.kpis.communities import community_table
 from data_access.workbook.error_report import write_error_report
-from data_access.workbook.prefill import prefilled_template
+from data_access.workbook.export import export_table
 from data_access.workbook.validate import validate_workbook
 from tests.actors import OFFICER, ensure_uploader
 from tests.conftest import skip_or_fail

@@ -3,7 +3,7 @@ escape cleared the officer's terminal, a bidi override turned a name around."""
 
 from __future__ import annotations
 
-from data_access.importer import apply_parsed
+from data_access.imports.importer import apply_parsed
 from tests.actors import LEAD, seed_actors
 from tests.helpers import community, facilitator, funding, parsed_workbook
 from tests.test_cli import run

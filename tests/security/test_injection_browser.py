@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
 
-from data_access.access import SYSTEM_ACTOR
+from data_access.access.permissions import SYSTEM_ACTOR
 from tests.browser.conftest import BROWSER_DATABASES, serve_on
 from tests.browser.helpers import IDLE_APP, screenshot
 from tests.browser.test_pages_browser import DEMO_USER, URL_PATHS

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from data_access.access import PermissionDenied
-from data_access.history import original_file
-from data_access.importer import apply_parsed
+from data_access.access.history import original_file
+from data_access.access.permissions import PermissionDenied
+from data_access.imports.importer import apply_parsed
 from tests.actors import LEAD, OFFICER, OTHER_LEAD, VIEWER, grant, seed_actors
 from tests.helpers import community, facilitator, funding, parsed_workbook
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from data_access.backup import BackupError, restore_database
-from data_access.db import get_engine
-from data_access.sample import SAMPLE_ACTOR, load_sample_data
+from data_access.access.backup import BackupError, restore_database
+from data_access.core.db import get_engine
+from data_access.imports.sample import SAMPLE_ACTOR, load_sample_data
 from tests.helpers import dump_tables
 from tests.test_cli import run
 

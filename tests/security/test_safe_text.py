@@ -8,8 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-from data_access.kpis_success import SUCCESS_FACTORS
-from data_access.reference import municipality_geojson
+from data_access.core.reference import municipality_geojson
+from data_access.kpis.success import SUCCESS_FACTORS
 from ui.charts import (
     build_municipality_map_figure,
     build_sector_coverage_figure,

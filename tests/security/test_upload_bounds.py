@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 
-from data_access.config import UploadLimits
+from data_access.core.config import UploadLimits
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.validate import validate_workbook
 from data_access.workbook.worker import error_report_isolated, run_isolated, validate_isolated

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from data_access.config import UploadLimits
+from data_access.core.config import UploadLimits
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.worker import run_isolated, validate_isolated
 from tests.security import hostile_files as hostile

@@ -16,9 +16,9 @@ import pytest
 from sqlalchemy.engine import make_url
 from streamlit.testing.v1 import AppTest
 
-from data_access import db
-from data_access.migrate import migrate
-from data_access.sample import load_sample_data
+from data_access.core import db
+from data_access.core.migrate import migrate
+from data_access.imports.sample import load_sample_data
 from tests.conftest import DATABASES, TEMPLATE_DB, cloned_postgres, skip_or_fail
 from ui.auth_config import DEMO_ENV
 

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from data_access.users import DEMO_USERS
+from data_access.access.users import DEMO_USERS
 from tests.ui.test_upload_page import XLSX, next_quarter_workbook
 from ui.safe_text import shown_text
 

@@ -11,12 +11,15 @@ APP_FILE = Path(__file__).resolve().parents[2] / "app.py"
 
 
 def registered_pages() -> list[tuple[str, str | None]]:
-    """(file, url_path) of every `st.Page(...)` in app.py."""
+    """(file, url_path) of every page in app.py's tables: rows `(name, icon, url_path)`,
+    each registered as `st.Page("pages/<name>.py", …)`."""
     pages = []
     for node in ast.walk(ast.parse(APP_FILE.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page":
-            url_path = next((k.value.value for k in node.keywords if k.arg == "url_path"), None)
-            pages.append((node.args[0].value, url_path))
+        if isinstance(node, ast.Tuple) and len(node.elts) == 3:
+            values = [getattr(element, "value", None) for element in node.elts]
+            if all(isinstance(v, str) for v in values) and values[1].startswith(":material/"):
+                name, _, url_path = values
+                pages.append((f"pages/{name}.py", url_path))
     return pages
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from data_access.db import session_scope
-from data_access.history import list_imports
-from data_access.importer import apply_import
-from data_access.users import DEMO_USERS
+from data_access.access.history import list_imports
+from data_access.access.users import DEMO_USERS
+from data_access.core.db import session_scope
+from data_access.imports.importer import apply_import
 from tests.ui.test_upload_page import next_quarter_workbook
 
 VIEWER, LEAD, OFFICER, ADMIN = (email for email, _, _ in DEMO_USERS)

@@ -14,17 +14,17 @@ from pathlib import Path
 
 from sqlalchemy import event
 
-from data_access.db import get_engine, session_scope
-from data_access.targets import set_target
-from data_access.users import DEMO_USERS
+from data_access.access.targets import set_target
+from data_access.access.users import DEMO_USERS
+from data_access.core.db import get_engine, session_scope
 from tests.ui.test_overview import metrics
 from ui import cache
 
 OFFICER = next(email for email, role, _ in DEMO_USERS if role == "officer")
 ROOT = Path(__file__).resolve().parents[2]
 RAISE_2023_TARGET = (
-    "from data_access.db import session_scope\n"
-    "from data_access.targets import set_target\n"
+    "from data_access.core.db import session_scope\n"
+    "from data_access.access.targets import set_target\n"
     "with session_scope(write=True) as session:\n"
     f"    set_target(session, programme_id=1, year=2023, measure='communities_started',"
     f" value=12, actor={OFFICER!r})\n"

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 from openpyxl import load_workbook
 
-from data_access.reference import municipality_geojson
+from data_access.core.reference import municipality_geojson
 from tests.ui.test_charts_state_truly import CAPACITY, COMMUNITY, FUNDING, LABELS, SHARES
 from ui.charts import (
     build_budget_figure,

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data_access.reference import municipality_geojson
+from data_access.core.reference import municipality_geojson
 from ui.charts import (
     build_budget_figure,
     build_capacity_figure,

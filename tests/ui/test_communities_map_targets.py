@@ -6,10 +6,10 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from data_access import kpis
-from data_access.db import session_scope
-from data_access.importer import apply_import
-from data_access.targets import target_history
+from data_access.access.targets import target_history
+from data_access.core.db import session_scope
+from data_access.imports.importer import apply_import
+from data_access.kpis import figures as kpis
 from tests.ui.test_upload_page import LEAD, next_quarter_workbook
 from ui.safe_text import shown_text
 
@@ -198,7 +198,7 @@ def test_targets_page_in_english_says_who_saves(sample_database, app):
 
 
 def test_pages_say_there_is_nothing_yet_on_an_empty_database(app, tmp_path, monkeypatch):
-    from data_access import db
+    from data_access.core import db
 
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.sqlite3'}")
     db.reset_engine()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_access.reference import municipality_geojson
+from data_access.core.reference import municipality_geojson
 from ui.charts import build_community_timeline_figure, build_municipality_map_figure
 
 

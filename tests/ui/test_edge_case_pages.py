@@ -14,9 +14,9 @@ from datetime import date
 
 import pytest
 
-from data_access.db import session_scope
-from data_access.importer import apply_import
-from data_access.queries import get_programme
+from data_access.core.db import session_scope
+from data_access.core.queries import get_programme
+from data_access.imports.importer import apply_import
 from data_access.workbook.schema import COMMUNITIES, FACILITATORS, FUNDING, REPORT
 from tests.actors import OFFICER, grant_officer
 from tests.workbook.builders import (

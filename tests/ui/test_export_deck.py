@@ -17,9 +17,9 @@ from PIL import Image, ImageStat
 from pptx import Presentation
 from pptx.util import Inches
 
-from data_access.db import session_scope
-from data_access.i18n import translate
-from data_access.slides import DeckRequest, build_deck
+from data_access.core.db import session_scope
+from data_access.core.i18n import translate
+from data_access.kpis.slides import DeckRequest, build_deck
 from tests.conftest import PROJECT_ROOT, skip_or_fail
 from ui.export.deck import export_deck
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_access.docs_figures import FIGURES_DOC, NOT_FIGURES
+from data_access.cli.docs_figures import FIGURES_DOC, NOT_FIGURES
 from tests.ui.test_app_shell import registered_pages
 
 OFFICER = "officer@demo.lc-monitor.local"  # sees every dashboard and review page

@@ -8,7 +8,7 @@ import io
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from data_access.users import DEMO_USERS
+from data_access.access.users import DEMO_USERS
 from data_access.workbook.template import write_template
 
 VIEWER = DEMO_USERS[0][0]

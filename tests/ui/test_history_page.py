@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from data_access.access import SYSTEM_ACTOR
-from data_access.approval import unlock_period
-from data_access.db import get_engine, session_scope
-from data_access.history import list_imports
-from data_access.importer import apply_import
+from data_access.access.approval import unlock_period
+from data_access.access.history import list_imports
+from data_access.access.permissions import SYSTEM_ACTOR
+from data_access.core.db import get_engine, session_scope
+from data_access.imports.importer import apply_import
 from tests.helpers import dump_tables
 from tests.ui.test_upload_page import LEAD, community_codes, next_quarter_workbook
 

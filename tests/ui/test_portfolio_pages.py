@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from data_access.users import DEMO_USERS
+from data_access.access.users import DEMO_USERS
 from tests.ui.test_access_pages import as_user
 from ui.safe_text import shown_text
 
@@ -95,10 +95,10 @@ def test_english_portfolio(sample_database, app):
 
 
 def test_the_grid_shows_a_new_programmes_first_quarter_approved(sample_database, app):
-    from data_access.approval import approve_batch
-    from data_access.importer import apply_import
-    from data_access.programmes import ProgrammeDetails, create_programme
-    from data_access.users import add_role
+    from data_access.access.approval import approve_batch
+    from data_access.access.programmes import ProgrammeDetails, create_programme
+    from data_access.access.users import add_role
+    from data_access.imports.importer import apply_import
     from tests.ui.test_access_pages import with_programme
     from tests.ui.test_upload_page import next_quarter_workbook
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_access.users import DEMO_USERS
+from data_access.access.users import DEMO_USERS
 from ui.safe_text import shown_text
 
 VIEWER, LEAD, OFFICER, ADMIN = (email for email, _, _ in DEMO_USERS)

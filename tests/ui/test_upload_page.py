@@ -9,10 +9,10 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from data_access.db import get_engine, session_scope
-from data_access.history import list_imports
-from data_access.state import communities_as_of
-from data_access.workbook.prefill import prefilled_template
+from data_access.access.history import list_imports
+from data_access.core.db import get_engine, session_scope
+from data_access.core.state import communities_as_of
+from data_access.imports.prefill import prefilled_template
 from tests.helpers import dump_tables
 from ui.safe_text import shown_text
 

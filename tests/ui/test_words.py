@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from data_access.db import session_scope
-from data_access.i18n import catalog
-from data_access.targets import set_target
-from data_access.users import DEMO_USERS, add_role
+from data_access.access.targets import set_target
+from data_access.access.users import DEMO_USERS, add_role
+from data_access.core.db import session_scope
+from data_access.core.i18n import catalog
 from tests.ui.test_access_pages import as_user
 
 VIEWER, LEAD, OFFICER, ADMIN = (email for email, _, _ in DEMO_USERS)

@@ -11,7 +11,7 @@ from datetime import date
 
 from openpyxl import Workbook
 
-from data_access.exports import write_row
+from data_access.core.exports import write_row
 from data_access.workbook.schema import (
     CHOICE,
     COMMUNITIES,

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from data_access.config import UploadLimits
+from data_access.core.config import UploadLimits
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.validate import validate_workbook
 from tests.workbook import hostile

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from data_access.i18n import catalog
+from data_access.core.i18n import catalog
 from data_access.workbook.schema import COMMUNITIES, FACILITATORS
 from data_access.workbook.validate import validate_workbook
 from tests.workbook.builders import (

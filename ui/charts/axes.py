@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from babel.dates import format_date
 
-from data_access.periods import make_period, period_quarter, period_year
+from data_access.core.periods import make_period, period_quarter, period_year
 from ui.format import LOCALES
 
 NICE_STEPS = (1, 2, 5)

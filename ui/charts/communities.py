@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from data_access.i18n import translate
+from data_access.core.i18n import translate
 from ui.charts.axes import month_ticks
 from ui.format import format_long_date
 from ui.theme import ACTUAL_COLOUR, PALETTE, TARGET_COLOUR, base_layout

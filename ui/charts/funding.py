@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from data_access.i18n import translate
+from data_access.core.i18n import translate
 from ui.charts.axes import count_axis, place_quarter_bars, quarter_axis, quarter_date
 from ui.theme import ACTUAL_COLOUR, PALETTE, TARGET_COLOUR, base_layout
 

@@ -13,7 +13,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from data_access.i18n import translate
+from data_access.core.i18n import translate
 from ui.charts.axes import count_step
 from ui.safe_text import escape_plotly, escape_plotly_all
 from ui.theme import PALETTE, TEXT_COLOUR, base_layout

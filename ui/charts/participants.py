@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from data_access.i18n import translate
-from data_access.kpis_progress import ROLES
+from data_access.core.i18n import translate
+from data_access.kpis.progress import ROLES
 from ui.charts.axes import count_axis
 from ui.theme import PALETTE, base_layout
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from data_access.i18n import translate
+from data_access.core.i18n import translate
 from ui.charts.axes import count_axis
 from ui.safe_text import escape_plotly, escape_plotly_all
 from ui.theme import SHADES, base_layout, sector_colour

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from data_access.i18n import translate
-from data_access.kpis_success import SUCCESS_FACTORS
+from data_access.core.i18n import translate
+from data_access.kpis.success import SUCCESS_FACTORS
 from ui.safe_text import escape_plotly
 from ui.theme import SHADES, base_layout, sector_colour
 

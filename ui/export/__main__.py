@@ -13,14 +13,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from data_access.db import session_scope
-from data_access.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from data_access.migrate import migrate
-from data_access.periods import parse_period
-from data_access.queries import get_programme, list_programmes
-from data_access.slides import Deck, DeckRequest, build_deck
-from data_access.slides_portfolio import build_portfolio_deck
-from data_access.state import reported_periods
+from data_access.core.db import session_scope
+from data_access.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from data_access.core.migrate import migrate
+from data_access.core.periods import parse_period
+from data_access.core.queries import get_programme, list_programmes
+from data_access.core.state import reported_periods
+from data_access.kpis.slides import Deck, DeckRequest, build_deck
+from data_access.kpis.slides_portfolio import build_portfolio_deck
 from ui.export.deck import export_deck
 
 FORMATS = {".pptx": "pptx", ".pdf": "pdf"}

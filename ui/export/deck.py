@@ -10,15 +10,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from data_access.i18n import translate
-from data_access.periods import period_end
-from data_access.slides import Deck
+from data_access.core.i18n import translate
+from data_access.core.periods import period_end
+from data_access.kpis.slides import Deck
 from ui.export.figures import slide_figure
 from ui.export.images import ChromiumMissing, render_formats
 from ui.export.layout import CHART
 from ui.export.pdf_deck import build_pdf, pdf_chart_formats
 from ui.export.pptx_deck import build_pptx
-from ui.export.text import SlideText, slide_text
+from ui.export.rendered import RenderedDeck, RenderedSlide
+from ui.export.text import slide_text
 from ui.format import format_long_date
 
 log = logging.getLogger(__name__)
@@ -27,22 +28,6 @@ log = logging.getLogger(__name__)
 SLIDE_IMAGE_WIDTH = 720
 SLIDE_IMAGE_HEIGHT = round(SLIDE_IMAGE_WIDTH * CHART.height / CHART.width)
 Progress = Callable[[float, str], None]  # fraction done (0–1), what is happening
-
-
-@dataclass(frozen=True)
-class RenderedSlide:
-    text: SlideText
-    image: bytes | None  # PNG of the chart, None for text-only slides
-    vector: bytes | None = None  # the same chart as SVG: the PDF draws it as text and lines
-
-
-@dataclass(frozen=True)
-class RenderedDeck:
-    """Everything a writer needs: slides, a footer line, and any warning to show."""
-
-    slides: tuple[RenderedSlide, ...]
-    footer: str
-    warning: str | None = None
 
 
 def render_deck(

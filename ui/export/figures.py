@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from data_access.slides import Deck, Slide
+from data_access.kpis.slides import Deck, Slide
 from ui.charts import (
     build_cumulative_progress_figure,
     build_participants_figure,

@@ -20,7 +20,7 @@ from fpdf import FPDF
 from ui.export import layout
 
 if TYPE_CHECKING:
-    from ui.export.deck import RenderedDeck, RenderedSlide
+    from ui.export.rendered import RenderedDeck, RenderedSlide
 
 FONT_CANDIDATES = (
     ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",

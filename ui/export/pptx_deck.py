@@ -20,7 +20,7 @@ from ui.export import layout
 if TYPE_CHECKING:
     from pptx.slide import Slide as PptxSlide
 
-    from ui.export.deck import RenderedDeck, RenderedSlide
+    from ui.export.rendered import RenderedDeck, RenderedSlide
 
 TITLE_ONLY_LAYOUT = 5
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from data_access.i18n import translate
-from data_access.slides import EUROS, SHARE, Number, Sentence, Slide
+from data_access.core.i18n import translate
+from data_access.kpis.slides import EUROS, SHARE, Number, Sentence, Slide
 from ui.format import format_count, format_euro, format_long_date, format_share
 
 

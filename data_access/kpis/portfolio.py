@@ -1,0 +1,81 @@
+"""The province-wide view: one row per programme, as of its own last reported quarter.
+
+Programmes report on their own calendars (one ran 2022-2023, another starts in
+2024), so each row is that programme's headline figures (docs/figures.md) as of its last
+counted quarter, and "this year" is that quarter's year. Totals add counts and
+euros; a target total adds only the targets that are set.
+"""
+
+from __future__ import annotations
+
+import math
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from data_access.core.models import ImportBatch, Programme
+from data_access.core.state import reported_periods
+from data_access.kpis.summary import kpi_summary
+
+SUMMED = ("started_this_year", "target_started_this_year", "cumulative_started",
+          "cumulative_target", "completed", "participants", "granted", "spent",
+          "target_budget_this_year", "capacity_gap")  # fmt: skip
+
+
+def portfolio_rows(session: Session) -> list[dict]:
+    """Every programme's headline figures as of its last reported quarter, by name."""
+    rows = []
+    for programme in session.execute(select(Programme).order_by(Programme.name)).scalars():
+        periods = reported_periods(session, programme_id=programme.id)
+        last = periods[-1] if periods else None
+        summary = kpi_summary(session, programme_id=programme.id, as_of=last)
+        row = {"programme_id": programme.id, "programme": programme.name, "last_period": last,
+               "last_status": _review_status(session, programme.id, last),
+               "year": summary["year"]}  # fmt: skip
+        row |= {key: _plain(summary[key]) for key in SUMMED}
+        rows.append(row)
+    return rows
+
+
+def portfolio_totals(rows: list[dict]) -> dict:
+    """Sums across programmes; None where no programme has the figure (e.g. no targets)."""
+    totals = {}
+    for key in SUMMED:
+        values = [row[key] for row in rows if row[key] is not None]
+        totals[key] = sum(values) if values else None
+    return totals
+
+
+def portfolio_report(session: Session) -> dict:
+    """The province-wide figures for `kpis --portfolio` and the deck: every programme's row
+    and the totals, counts and euros rounded to whole numbers (half up), JSON-able."""
+    rows = portfolio_rows(session)
+    totals = portfolio_totals(rows)
+    return {
+        "programmes": [row | {key: _whole(row[key]) for key in SUMMED} for row in rows],
+        "totals": {key: _whole(value) for key, value in totals.items()},
+    }
+
+
+def _whole(value: object) -> int | None:
+    return None if value is None else math.floor(float(value) + 0.5)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dict):  # participants per role: the total
+        return value["total"]
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _review_status(session: Session, programme_id: int, period: str | None) -> str | None:
+    if period is None:
+        return None
+    return session.execute(
+        select(ImportBatch.review_status).where(
+            ImportBatch.programme_id == programme_id,
+            ImportBatch.period == period,
+            ImportBatch.status == "active",
+        )
+    ).scalar_one_or_none()
