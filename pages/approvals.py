@@ -11,9 +11,9 @@ from ui.review_view import (
     choose_pending,
     locks,
     pending,
-    pending_table,
     render_locks,
     render_outcome,
+    render_pending_table,
     run_action,
 )
 
@@ -27,7 +27,7 @@ def render() -> None:
     if not rows:
         render_empty_state(t("approvals.empty"))
     else:
-        st.dataframe(pending_table(rows), hide_index=True, width="stretch")
+        render_pending_table(rows)
         chosen = choose_pending(rows)
         review = load_review(chosen["id"]) if chosen else None
         if review is not None:

@@ -16,6 +16,7 @@ from data_access.core.exports import csv_separator, to_csv_bytes, to_excel_bytes
 from ui import cache
 from ui.history_view import format_moment
 from ui.i18n import current_language, t
+from ui.layout import WRAPPING_ROW_HEIGHT
 
 NONE = "–"  # an empty cell reads as a dash, never "None"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -73,7 +74,6 @@ def audit_table(events: pd.DataFrame) -> pd.DataFrame:
 # or subject ends in "…"; drag the column wider to read it). Programme, period and
 # details are in the table's column menu (its eye icon) and in both downloads.
 SHOWN_WIDTHS = {"at": 100, "actor": 150, "action": 130, "entity": 175}
-WRAPPING_ROW_HEIGHT = 68  # Streamlit wraps a cell's text in rows taller than 4 rem
 
 
 def render_table(table: pd.DataFrame) -> None:

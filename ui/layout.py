@@ -13,6 +13,9 @@ import json
 import streamlit as st
 
 CARD_MIN_WIDTH = "12rem"
+# A table row this tall wraps its cells' text (Streamlit wraps in rows taller than 4 rem):
+# a long e-mail or programme name takes two lines instead of pushing columns out of view.
+WRAPPING_ROW_HEIGHT = 68
 CARD_ROW = (
     '[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] > '
     '[data-testid="stVerticalBlock"] > [data-testid="stElementContainer"] > '

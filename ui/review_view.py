@@ -22,6 +22,7 @@ from ui.approval_review import CHOSEN_KEY, reset_chooser_if_asked
 from ui.auth import current_actor, may_see
 from ui.history_view import format_moment
 from ui.i18n import current_language, t, t_markdown
+from ui.layout import WRAPPING_ROW_HEIGHT
 from ui.safe_text import escape_markdown
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,18 @@ def choose_pending(rows: list[dict]) -> dict | None:
 def locks() -> list[dict]:
     with session_scope() as session:
         return list_locks(session)
+
+
+# In view at 1024 px (~560 px of table) even with a long programme name or e-mail: fixed
+# widths, and cells that wrap instead of pushing "Wanneer" off the edge.
+PENDING_WIDTHS = {"id": 48, "programme": 150, "period": 72, "who": 150, "when": 115}
+
+
+def render_pending_table(rows: list[dict]) -> None:
+    columns = {t(f"history.column.{c}"): st.column_config.TextColumn(width=w)
+               for c, w in PENDING_WIDTHS.items()}  # fmt: skip
+    st.dataframe(pending_table(rows), hide_index=True, width="stretch", column_config=columns,
+                 row_height=WRAPPING_ROW_HEIGHT, key="approvals.pending")  # fmt: skip
 
 
 def pending_table(rows: list[dict]) -> pd.DataFrame:

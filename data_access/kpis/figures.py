@@ -185,7 +185,7 @@ def midterm_checks(
     filters: CommunityFilter | None = None,
 ) -> pd.DataFrame:
     """Per community: is its mid-term check due by the end of `as_of` (half-way
-    reached), and missing? (`kpis_success.midterm_todo` sums it up.)"""
+    reached), and missing? (`kpis.success.midterm_todo` sums it up.)"""
     frames = load_frames(session, programme_id=programme_id, as_of=as_of, filters=filters)
     return ks.midterm_checks(frames.communities, as_of_date=as_of_day(as_of))
 
