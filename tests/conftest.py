@@ -9,6 +9,7 @@ browser test that would be skipped fails instead, so CI can't go green by skippi
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from sqlalchemy.engine import make_url
 
 from data_access.core import db
 from data_access.core.migrate import migrate
+from data_access.imports.sample import load_sample_data
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -103,5 +105,64 @@ def database(request, tmp_path, monkeypatch, postgres_template) -> Iterator[str]
             skip_or_fail("TEST_DATABASE_URL is not set")
         with cloned_postgres(postgres_template, TEMPLATE_DB) as url:
             _use_database(url)
+            yield url
+    db.reset_engine()
+
+
+# The sample data (the importer's own run of sample_data/), built once per worker and
+# copied per test: loading it through the importer costs seconds a test.
+
+
+def _point_at(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", url)
+    db.reset_engine()
+
+
+@pytest.fixture(scope="session")
+def sample_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file with the sample data (through the importer), built once."""
+    path = tmp_path_factory.mktemp("sample") / "sample.sqlite3"
+    with pytest.MonkeyPatch.context() as patch:
+        _point_at(f"sqlite:///{path}", patch)
+        migrate()
+        load_sample_data()
+        db.reset_engine()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_sample_template(postgres_template: str | None) -> Iterator[str | None]:
+    """A PostgreSQL database with the sample data (through the importer), built once
+    per run from the migrated template; tests clone it."""
+    if postgres_template is None:
+        yield None
+        return
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        cloned_postgres(postgres_template, TEMPLATE_DB) as url,
+    ):
+        _point_at(url, patch)
+        load_sample_data()
+        db.reset_engine()  # a template may have no open connections
+        yield make_url(url).database
+
+
+@pytest.fixture(params=DATABASES)
+def sample_database(
+    request, sample_database_file, postgres_sample_template, postgres_template, tmp_path,
+    monkeypatch,
+) -> Iterator[str]:  # fmt: skip
+    """A private copy of the sample database, so a test may write to it."""
+    if request.param == "sqlite":
+        copy = tmp_path / "sample.sqlite3"
+        shutil.copy(sample_database_file, copy)
+        url = f"sqlite:///{copy}"
+        _point_at(url, monkeypatch)
+        yield url
+    else:
+        if postgres_sample_template is None:
+            skip_or_fail("TEST_DATABASE_URL is not set")
+        with cloned_postgres(postgres_template, postgres_sample_template) as url:
+            _point_at(url, monkeypatch)
             yield url
     db.reset_engine()

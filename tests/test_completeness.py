@@ -82,10 +82,7 @@ def test_status_command_prints_the_grid(database, capsys):
                                 "2024-07-30"]  # fmt: skip
 
 
-def test_sample_grid_stops_at_the_last_year(database):
-    from data_access.imports.sample import load_sample_data
-
-    load_sample_data()
+def test_sample_grid_stops_at_the_last_year(sample_database):
     with session_scope() as session:
         rows = completeness_rows(session, today=date(2026, 11, 29))
     assert [(r["period"], r["status"]) for r in rows if r["programme"] == "GasErop!"] == [

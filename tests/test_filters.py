@@ -7,7 +7,6 @@ import pytest
 
 from data_access.core.db import session_scope
 from data_access.core.queries import get_programme
-from data_access.imports.sample import load_sample_data
 from data_access.kpis import figures as kpis
 from data_access.kpis.filters import CommunityFilter, filter_communities, filter_facilitators
 
@@ -58,8 +57,7 @@ def test_an_empty_frame_stays_empty():
 
 
 @pytest.fixture
-def programme_id(database) -> int:
-    load_sample_data()
+def programme_id(sample_database) -> int:
     with session_scope() as s:
         return get_programme(s, name="GasErop!").id
 

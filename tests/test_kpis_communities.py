@@ -8,7 +8,6 @@ import pytest
 
 from data_access.core.db import session_scope
 from data_access.core.queries import get_programme
-from data_access.imports.sample import load_sample_data
 from data_access.kpis.communities import community_table, search_communities
 from data_access.kpis.map import communities_per_municipality
 from data_access.workbook.export import export_table
@@ -16,8 +15,7 @@ from tests.factories import make_batch, make_community, make_programme
 
 
 @pytest.fixture
-def sample(database) -> int:
-    load_sample_data()
+def sample(sample_database) -> int:
     with session_scope() as s:
         return get_programme(s, name="GasErop!").id
 

@@ -15,7 +15,6 @@ import pytest
 from data_access.access.targets import set_target
 from data_access.core.db import session_scope
 from data_access.core.queries import get_programme
-from data_access.imports.sample import load_sample_data
 from data_access.kpis.compare import as_period, compare_periods, funding_against_budget
 from data_access.kpis.overview import overview_cards, programme_sentence, year_outcome
 from data_access.kpis.staffing import capacity_per_period, facilitator_cohorts, staffing_gap
@@ -24,8 +23,7 @@ from tests.factories import make_batch, make_community, make_facilitator, make_p
 
 
 @pytest.fixture
-def sample(database) -> int:
-    load_sample_data()
+def sample(sample_database) -> int:
     with session_scope() as s:
         return get_programme(s, name="GasErop!").id
 

@@ -9,7 +9,6 @@ import pytest
 
 from data_access.core.db import session_scope
 from data_access.core.queries import get_programme
-from data_access.imports.sample import load_sample_data
 from data_access.kpis.filters import CommunityFilter
 from data_access.kpis.funding import funding_headline
 from data_access.kpis.summary import communities_vs_target, kpi_summary, years_begun
@@ -18,8 +17,7 @@ CIRCULARITY = CommunityFilter(sectors=("circularity",))
 
 
 @pytest.fixture
-def sample(database) -> int:
-    load_sample_data()
+def sample(sample_database) -> int:
     with session_scope() as s:
         return get_programme(s, name="GasErop!").id
 

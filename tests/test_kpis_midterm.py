@@ -13,14 +13,13 @@ import pandas as pd
 import pytest
 
 from data_access.core.db import session_scope
-from data_access.imports.sample import load_sample_data
 from data_access.kpis import figures as kpis
 from data_access.kpis.success import midterm_todo
 
 
 @pytest.fixture
-def sample(database) -> None:
-    load_sample_data()
+def sample(sample_database) -> None:
+    """The sample data (a copy of the one each worker builds once)."""
 
 
 def checks(as_of: str) -> pd.DataFrame:

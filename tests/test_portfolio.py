@@ -8,7 +8,6 @@ import pytest
 
 from data_access.cli.main import main
 from data_access.core.db import session_scope
-from data_access.imports.sample import load_sample_data
 from data_access.kpis.portfolio import portfolio_report
 
 FIGURES = ("last_period", "last_status", "started_this_year", "target_started_this_year",
@@ -17,8 +16,8 @@ FIGURES = ("last_period", "last_status", "started_this_year", "target_started_th
 
 
 @pytest.fixture
-def sample(database) -> None:
-    load_sample_data()
+def sample(sample_database) -> None:
+    """The sample data (a copy of the one each worker builds once)."""
 
 
 def test_portfolio_report_rows_and_totals_on_the_sample(sample):

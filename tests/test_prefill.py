@@ -9,7 +9,6 @@ from openpyxl import load_workbook
 from data_access.core.db import session_scope
 from data_access.imports.importer import plan_import
 from data_access.imports.prefill import next_period, prefilled_template
-from data_access.imports.sample import load_sample_data
 
 
 def test_next_period_rolls_over_the_year():
@@ -24,8 +23,7 @@ def test_without_a_programme_the_template_is_empty(database):
     assert book["Communities"].max_row == 1 or book["Communities"]["A2"].value is None
 
 
-def test_prefilled_template_reports_the_next_quarter_with_every_known_row(database):
-    load_sample_data()
+def test_prefilled_template_reports_the_next_quarter_with_every_known_row(sample_database):
     with session_scope() as session:
         content = prefilled_template(session=session, programme_id=1, lang="nl")
     book = load_workbook(io.BytesIO(content))

@@ -9,7 +9,6 @@ import pytest
 from data_access.core.db import session_scope
 from data_access.core.models import ImportBatch
 from data_access.imports.review import count_pending, review_import
-from data_access.imports.sample import load_sample_data
 from tests.factories import make_batch, make_community, make_funding, make_programme
 
 
@@ -18,8 +17,8 @@ def effect(review) -> dict[str, tuple]:
 
 
 @pytest.fixture
-def sample(database) -> None:
-    load_sample_data()
+def sample(sample_database) -> None:
+    """The sample data (a copy of the one each worker builds once)."""
 
 
 def test_sample_2023_q4_against_the_approved_2023_q2(sample):

@@ -10,15 +10,13 @@ import pytest
 from data_access.core.db import session_scope
 from data_access.core.i18n import plural_key, translate
 from data_access.core.queries import get_programme
-from data_access.imports.sample import load_sample_data
 from data_access.kpis.filters import CommunityFilter
 from data_access.kpis.slides import EUROS, SHARE, DeckRequest, Number, Sentence, build_deck
 from tests.factories import make_batch, make_community, make_programme
 
 
 @pytest.fixture
-def programme_id(database) -> int:
-    load_sample_data()
+def programme_id(sample_database) -> int:
     with session_scope() as session:
         return get_programme(session, name="GasErop!").id
 

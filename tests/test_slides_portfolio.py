@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from data_access.core.db import session_scope
-from data_access.imports.sample import load_sample_data
 from data_access.kpis.slides_portfolio import build_portfolio_deck
 from ui.export.text import slide_text
 
@@ -16,8 +15,7 @@ def texts(lang: str) -> list[tuple[str, str, str]]:
     return [(text.title, text.number, text.sentence) for text in shown]
 
 
-def test_portfolio_deck_on_the_sample(database):
-    load_sample_data()
+def test_portfolio_deck_on_the_sample(sample_database):
     assert texts("nl") == [
         ("Leergemeenschappen in Overijssel", "", "Alle programma's · stand per 31 december 2024"),
         ("Alle programma's samen", "27", "Samen beoogd: 28; afgerond: 25; deelnemers: 311. "
