@@ -5,6 +5,9 @@ overflowed go to test-artifacts/ (the offending elements outlined in red)."""
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlparse
+
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
@@ -36,9 +39,15 @@ def sample_app(tmp_path_factory: pytest.TempPathFactory):
 # One test per width and language: the four tours run side by side on CI's two workers.
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_text_is_cut_off_on_any_page_at_laptop_widths_in_either_language(
+def test_every_page_opens_without_an_error_or_an_outside_request_and_cuts_no_text(
     page, sample_app, lang, width
 ):
+    """No outside host either (fonts, icons, favicon, map): a province's closed network
+    would refuse it, and it would tell a third party who looks at the dashboard."""
+    own_host = urlparse(sample_app).netloc
+    outside: list[str] = []
+    page.on("request", lambda r: r.url.startswith("http") and
+            urlparse(r.url).netloc != own_host and outside.append(r.url))  # fmt: skip
     problems: dict[str, list[dict]] = {}
     for stop in tour(widths=(width,), languages=(lang,)):
         try:
@@ -47,12 +56,22 @@ def test_no_text_is_cut_off_on_any_page_at_laptop_widths_in_either_language(
             screenshot(page, f"overflow_{stop.name}_not_loaded")
             problems[stop.name] = [{"text": "the page did not finish loading"}]
             continue
-        found = overflowing(page) + tables_wider_than_the_page(page, stop)
+        found = errors_shown(page) + overflowing(page) + tables_wider_than_the_page(page, stop)
         if found:
             page.add_style_tag(content=OUTLINE)
             screenshot(page, f"overflow_{stop.name}")
             problems[stop.name] = found
+    page.wait_for_load_state("networkidle")
+    assert outside == []
     assert problems == {}
+
+
+def errors_shown(page) -> list[dict]:
+    """An exception box, or the app's own "something went wrong" message."""
+    main = page.get_by_test_id("stMain")
+    shown = page.get_by_test_id("stException").count()
+    shown += main.get_by_text(re.compile("Er ging iets mis|Something went wrong")).count()
+    return [{"text": "the page shows an error"}] if shown else []
 
 
 @pytest.mark.parametrize(

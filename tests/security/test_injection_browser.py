@@ -22,8 +22,8 @@ from sqlalchemy import create_engine, text
 
 from data_access.access.permissions import SYSTEM_ACTOR
 from tests.browser.conftest import BROWSER_DATABASES, serve_on
+from tests.browser.glance import DEMO_USER, URL_PATHS
 from tests.browser.helpers import IDLE_APP, screenshot
-from tests.browser.test_pages_browser import DEMO_USER, URL_PATHS
 from tests.conftest import PROJECT_ROOT
 from tests.security.injected import EVIL_HOST, MARKERS, PROGRAMME, injected_workbook
 from ui.safe_text import WORD_JOINER
