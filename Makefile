@@ -2,6 +2,7 @@
 #   make run    install, migrate, load the sample data, start the app on localhost:8501
 #               in demo mode (LC_MONITOR_DEMO=1: pick a demo user, no sign-in)
 #   make test   every test tier (browser and PostgreSQL tests skip locally when absent)
+#   make load   the 20-session load test: a measurement, like make bench
 
 PYTHON ?= python3
 VENV := .venv
@@ -34,7 +35,6 @@ run: install
 
 test: install
 	$(PY) -m pytest -n 2 --dist worksteal
-	$(PY) -m pytest -m load
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -48,7 +48,9 @@ format: install
 bench: install
 	$(PY) bench/run.py
 
-# 20 browser sessions against the real server for a minute (the last step of `make test`).
+# 20 browser sessions against the real server for a minute: a measurement (it saturates
+# the machine with its own browsers), so not part of `make test`; its figures and the
+# server's own cost go to test-artifacts/reliability/ (bench/record_reliability.py).
 load: install
 	$(PY) -m pytest -m load tests/reliability/test_load_browser.py
 

@@ -4,8 +4,8 @@ Each is a Playwright context opening dashboard pages from links and changing the
 sidebar's period, sector, language and page. No action may end in an error or a
 timeout; the response times and where the CPU went go to
 test-artifacts/reliability/load.json (and bench/RESULTS.md), a trace of every action
-to load-trace.json. `make test` runs it after the rest of the suite, alone: it needs
-the whole machine.
+to load-trace.json. A measurement: `make load` runs it alone (it needs the whole
+machine), not `make test`.
 """
 
 from __future__ import annotations
