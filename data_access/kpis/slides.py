@@ -94,13 +94,19 @@ def build_deck(*, session: Session, request: DeckRequest) -> Deck:
         _participants_slide(frames, summary, lang),
         _facilitators_slide(summary, lang),
         _funding_slide(frames, summary, year, lang),
-        _closing_slide(request),
+        closing_slide(request),
     ]
     labels = {s.code: (s.name_nl if lang == "nl" else s.name_en) for s in list_sectors(session)}
     return Deck(request=request, slides=tuple(slides), sector_labels=labels)
 
 
 def _title_slide(session: Session, request: DeckRequest) -> Slide:
+    return title_slide(request, text=describe_filters(session, request.filters, request.lang))
+
+
+def title_slide(request: DeckRequest, *, text: str) -> Slide:
+    """The cover: the officer's title (or the default), scope and date, and `text` under it
+    (what the figures cover). Shared with the portfolio deck."""
     lang = request.lang
     as_of: date = period_end(request.period)
     return Slide(
@@ -109,7 +115,7 @@ def _title_slide(session: Session, request: DeckRequest) -> Slide:
         sentence=Sentence(
             "slides.title.sentence", {"programme": request.programme_name, "as_of": as_of}
         ),
-        text=describe_filters(session, request.filters, lang),
+        text=text,
     )
 
 
@@ -253,7 +259,8 @@ def _funding_slide(frames: KpiFrames, summary: dict, year: int, lang: str) -> Sl
     )
 
 
-def _closing_slide(request: DeckRequest) -> Slide:
+def closing_slide(request: DeckRequest) -> Slide:
+    """The last slide: the officer's closing remark. Shared with the portfolio deck."""
     return Slide(
         key="closing",
         title=translate("slides.closing.title", request.lang),

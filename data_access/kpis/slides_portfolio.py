@@ -11,9 +11,17 @@ import pandas as pd
 from sqlmodel import Session
 
 from data_access.core.i18n import plural_key, translate
-from data_access.core.periods import period_end
 from data_access.kpis.portfolio import portfolio_report
-from data_access.kpis.slides import EUROS, Deck, DeckRequest, Number, Sentence, Slide
+from data_access.kpis.slides import (
+    EUROS,
+    Deck,
+    DeckRequest,
+    Number,
+    Sentence,
+    Slide,
+    closing_slide,
+    title_slide,
+)
 
 
 def build_portfolio_deck(
@@ -32,25 +40,16 @@ def build_portfolio_deck(
         _cover(request, len(report["programmes"])),
         _summary(report, lang),
         *(_programme(row, lang) for row in report["programmes"]),
-        Slide(
-            key="closing",
-            title=translate("slides.closing.title", lang),
-            text=closing_remark.strip(),
-        ),
+        closing_slide(request),
     ]
     return Deck(request=request, slides=tuple(slides))
 
 
 def _cover(request: DeckRequest, programmes: int) -> Slide:
     lang = request.lang
-    return Slide(
-        key="title",
-        title=request.title.strip() or translate("slides.title.default", lang),
-        sentence=Sentence("slides.title.sentence", {"programme": request.programme_name,
-                                                    "as_of": period_end(request.period)}),
-        text=translate(plural_key("slides.portfolio.cover", programmes, lang), lang,
-                       count=programmes),
-    )  # fmt: skip
+    count = translate(plural_key("slides.portfolio.cover", programmes, lang), lang,
+                      count=programmes)  # fmt: skip
+    return title_slide(request, text=count)
 
 
 def _summary(report: dict, lang: str) -> Slide:
