@@ -172,9 +172,13 @@ def render_checklist(row: pd.Series) -> None:
         st.caption(t("communities.detail.not_started"))
         return
     for factor in SUCCESS_FACTORS:
-        met = bool(row[f"factor_{factor}"])
-        icon = ":material/check_circle:" if met else ":material/cancel:"
-        answer = t("communities.yes" if met else "communities.no")
+        value = row[f"factor_{factor}"]
+        if pd.isna(value):  # a mid-term check before half-way: not required yet
+            icon, answer = ":material/schedule:", t("communities.not_due")
+        elif value:
+            icon, answer = ":material/check_circle:", t("communities.yes")
+        else:
+            icon, answer = ":material/cancel:", t("communities.no")
         st.markdown(f"{icon} {t(f'success.{factor}')}: **{answer}**")
     render_help_note(t("kpi.success_factors.definition"))
 

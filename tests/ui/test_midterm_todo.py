@@ -45,3 +45,15 @@ def test_in_english_as_of_2022_q2_the_two_not_yet_half_way_do_not_count(sample_d
         "cards": {"Past half-way, no check": "1 of 7", "Share without a check": "14%"},
         "rows": [["GE22-04", "LC Warmtepomp Demo BV", "Completed", "2 May 2022"]],
     }
+
+
+def test_a_community_not_yet_half_way_shows_its_check_as_not_due_yet(sample_database, app):
+    """GE22-08 at 2022-Q2: no check and not half-way (2 August 2022), so no "nee"."""
+    app.query_params["period"] = "2022-Q2"
+    at = open_page(app, "communities")
+    chooser = at.selectbox(key="communities.selected")
+    chosen = next(o for o in chooser.options if o.startswith("GE22-08"))
+    at = chooser.select(chosen).run()
+    assert not at.exception
+    lines = [m.value for m in at.main.markdown if "Tussentijdse check:" in m.value]
+    assert lines == [":material/schedule: Tussentijdse check: **nog niet nodig**"]
