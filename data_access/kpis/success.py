@@ -88,12 +88,16 @@ MIDTERM_COLUMNS = ["community_id", "code", "name", "status", "halfway", "midterm
                    "missing"]  # fmt: skip
 
 
+def _halfway(frame: pd.DataFrame) -> pd.Series:
+    """The day midway between the start date and the (planned) end date (NaT without one)."""
+    start, end = frame["start_date"], frame["end_date"]
+    return (start + (end - start) / 2).dt.floor("D")
+
+
 def _past_halfway(frame: pd.DataFrame, as_of_date: date) -> pd.Series:
     """True where half the (planned) duration has passed by `as_of_date`; a community
     without an end date counts as past half-way (its half-way point is unknown)."""
-    start, end = frame["start_date"], frame["end_date"]
-    halfway = (start + (end - start) / 2).dt.floor("D")
-    return (halfway <= pd.Timestamp(as_of_date)) | end.isna()
+    return (_halfway(frame) <= pd.Timestamp(as_of_date)) | frame["end_date"].isna()
 
 
 def midterm_checks(communities: pd.DataFrame, *, as_of_date: date) -> pd.DataFrame:
@@ -104,8 +108,7 @@ def midterm_checks(communities: pd.DataFrame, *, as_of_date: date) -> pd.DataFra
     frame = started(communities)
     frame = frame[(frame["status"] != "stopped") & frame["end_date"].notna()]
     result = frame[["community_id", "code", "name", "status", "midterm_check"]].copy()
-    start, end = frame["start_date"], frame["end_date"]
-    result["halfway"] = (start + (end - start) / 2).dt.floor("D")
+    result["halfway"] = _halfway(frame)
     result["due"] = result["halfway"] <= pd.Timestamp(as_of_date)
     result["missing"] = result["due"] & result["midterm_check"].isna()
     return result[MIDTERM_COLUMNS].sort_values("halfway").reset_index(drop=True)
