@@ -146,7 +146,9 @@ def render_detail(shown: pd.DataFrame, lang: str) -> None:
             "communities.detail.facts", company=row["company"], status=status, municipality=place
         )
     )
-    render_chart(build_community_timeline_figure(row, lang=lang), key="communities.timeline")
+    render_chart(
+        cache.figure(build_community_timeline_figure, row, lang=lang), key="communities.timeline"
+    )
     for column, role in zip(st.columns(len(ROLES)), ROLES, strict=True):
         with column:
             st.metric(t(f"communities.role.{role}"), format_count(row[role], lang=lang))

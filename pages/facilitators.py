@@ -68,17 +68,23 @@ def render() -> None:
     render_staffing(cache.staffing_gap(as_of=filters.period, **scope), lang)
     st.subheader(t("facilitators.capacity.heading"))
     capacity = cache.capacity_per_period(as_of=filters.period, **scope)
-    render_chart(build_capacity_figure(capacity, lang=lang), key="facilitators.capacity")
+    render_chart(
+        cache.figure(build_capacity_figure, capacity, lang=lang), key="facilitators.capacity"
+    )
     render_help_note(t("kpi.capacity_gap.definition"))
     st.subheader(t("facilitators.utilisation.heading"))
-    render_chart(build_utilisation_figure(load, lang=lang), key="facilitators.utilisation")
+    render_chart(
+        cache.figure(build_utilisation_figure, load, lang=lang), key="facilitators.utilisation"
+    )
     render_help_note(t("kpi.facilitator_load.definition"))
     st.subheader(t("facilitators.cohorts.heading"))
     cohorts = cache.facilitator_cohorts(as_of=filters.period, **scope)
     if cohorts.empty:
         render_empty_state(t("facilitators.cohorts.empty"))
     else:
-        render_chart(build_cohorts_figure(cohorts, lang=lang), key="facilitators.cohorts")
+        render_chart(
+            cache.figure(build_cohorts_figure, cohorts, lang=lang), key="facilitators.cohorts"
+        )
     render_help_note(t("kpi.trained_cohorts.definition"))
 
 

@@ -50,14 +50,19 @@ def render() -> None:
         st.info(t("funding.not_filtered"), icon=":material/info:")
     render_headline(filters.programme_id, filters.period, lang)
     st.subheader(t("funding.quarter.heading"))
-    render_chart(build_funding_quarter_figure(quarters, lang=lang), key="funding.quarters")
+    render_chart(
+        cache.figure(build_funding_quarter_figure, quarters, lang=lang), key="funding.quarters"
+    )
     render_help_note(t("kpi.funding_quarter.definition"))
     st.subheader(t("funding.budget.heading"))
-    render_chart(build_budget_figure(quarters, lang=lang), key="funding.budget")
+    render_chart(cache.figure(build_budget_figure, quarters, lang=lang), key="funding.budget")
     render_help_note(t("kpi.funding_budget.definition"))
     st.subheader(t("funding.per_community.heading"))
     per_year = cache.funding_per_year(**scope)
-    render_chart(build_spent_per_community_figure(per_year, lang=lang), key="funding.per_community")
+    render_chart(
+        cache.figure(build_spent_per_community_figure, per_year, lang=lang),
+        key="funding.per_community",
+    )
     render_help_note(t("kpi.spent_per_community.definition"))
 
 

@@ -116,10 +116,14 @@ def render() -> None:
     render_headline_cards(cards, outcome["year"], lang)
     st.subheader(t("overview.started.heading"))
     render_year_cards(frame, lang, filtered=not filters.community.is_empty)
-    render_chart(build_communities_vs_target_figure(frame, lang=lang), key="overview.started")
+    render_chart(
+        cache.figure(build_communities_vs_target_figure, frame, lang=lang), key="overview.started"
+    )
     render_help_note(t("overview.help.chart"))
     st.subheader(t("overview.cumulative.heading"))
-    render_chart(build_cumulative_progress_figure(frame, lang=lang), key="overview.cumulative")
+    render_chart(
+        cache.figure(build_cumulative_progress_figure, frame, lang=lang), key="overview.cumulative"
+    )
     render_help_note(t("kpi.started_cumulative.definition"))
 
 

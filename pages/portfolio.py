@@ -28,7 +28,9 @@ def render() -> None:
                      link, display_text=t("portfolio.open"))})  # fmt: skip
     render_help_note(t("portfolio.help"))
     st.subheader(t("portfolio.chart.title"))
-    render_chart(build_portfolio_progress_figure(rows, lang=lang), key="portfolio.chart")
+    render_chart(
+        cache.figure(build_portfolio_progress_figure, rows, lang=lang), key="portfolio.chart"
+    )
     st.subheader(t("portfolio.completeness.heading"))
     grid = completeness_grid(cache.completeness(date.today()))
     if grid.empty:

@@ -17,17 +17,19 @@ def render_split(split, labels: dict[str, str], lang: str) -> None:
     st.subheader(t("sectors.split.heading"))
     left, right = st.columns(2)
     with left:
-        figure = build_sector_split_figure(split, labels=labels, lang=lang)
+        figure = cache.figure(build_sector_split_figure, split, labels=labels, lang=lang)
         render_chart(figure, key="sectors.split_count")
     with right:
-        figure = build_sector_split_figure(split, labels=labels, lang=lang, measure="share")
+        figure = cache.figure(
+            build_sector_split_figure, split, labels=labels, lang=lang, measure="share"
+        )
         render_chart(figure, key="sectors.split_share")
     render_help_note(t("kpi.sector_split.definition"))
 
 
 def render_coverage(coverage, labels: dict[str, str], lang: str) -> None:
     st.subheader(t("sectors.coverage.heading"))
-    figure = build_sector_coverage_figure(coverage, labels=labels, lang=lang)
+    figure = cache.figure(build_sector_coverage_figure, coverage, labels=labels, lang=lang)
     render_chart(figure, key="sectors.coverage")
     render_help_note(t("kpi.sector_coverage.definition"))
 
@@ -39,7 +41,9 @@ def render_success(scope: dict, labels: dict[str, str], lang: str) -> None:
         if shares.empty:
             continue
         st.markdown(t(f"sectors.success.by_{by}"))
-        figure = build_success_factor_figure(shares, by=by, group_labels=group_labels, lang=lang)
+        figure = cache.figure(
+            build_success_factor_figure, shares, by=by, group_labels=group_labels, lang=lang
+        )
         render_chart(figure, key=f"sectors.success_{by}")
     render_help_note(t("kpi.success_factors.definition"))
 

@@ -24,6 +24,7 @@ from datetime import date
 from typing import Concatenate, ParamSpec, TypeVar
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from sqlmodel import Session
 
@@ -51,6 +52,7 @@ from data_access.kpis.slides import Deck, DeckRequest, build_deck
 from data_access.kpis.slides_portfolio import build_portfolio_deck
 
 MAX_ENTRIES = 64  # results kept per cached function (old versions age out first)
+MAX_FIGURES = 128  # built charts kept, shared read-only by every session
 APPROVED_ONLY_KEY = "sidebar.approved_only"  # the sidebar toggle's widget key
 VERSION_KEY = "cache.data_version"  # session state: (database URL, version) read this run
 Key = tuple[str, bool, int]  # (database URL, approved imports only, data version)
@@ -268,6 +270,24 @@ target_grid = cached(targets.target_grid)
 target_changes = cached(targets.target_changes)
 
 
+@st.cache_resource(show_spinner=False, max_entries=MAX_FIGURES)
+def _built(name: str, _builder: Callable[..., go.Figure], args: tuple, kwargs: dict) -> go.Figure:
+    computations[name] += 1
+    return _builder(*args, **kwargs)
+
+
+def figure(builder: Callable[P, go.Figure], *args: P.args, **kwargs: P.kwargs) -> go.Figure:
+    """`builder(*args, **kwargs)`, built once per distinct input and then shared.
+
+    Building a plotly figure (property validation, template copies) was the largest part
+    of a warm rerun's server time, and its inputs (cached frames, language) rarely
+    change between reruns. The key is the inputs themselves, so new data builds a new
+    figure. The figure is shared by every session: callers only draw or export it.
+    """
+    name = f"figure:{builder.__module__}.{builder.__qualname__}"
+    return _built(name, builder, args, kwargs)
+
+
 def completeness(today: date) -> list[dict]:
     """Reporting completeness, programme × quarter, as of `today` (Portfolio page)."""
     return _completeness_rows(today=today)
@@ -277,3 +297,4 @@ def clear_all() -> None:
     """Empty every cache (benchmarks measuring cold runs; never needed for freshness)."""
     for stored in _CACHES:
         stored.clear()
+    _built.clear()

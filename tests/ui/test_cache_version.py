@@ -82,3 +82,21 @@ def _collect(statements: list[str]):
         statements.append(statement)
 
     return on_execute
+
+
+def test_a_rerun_on_unchanged_data_builds_no_chart_again_and_new_data_builds_it_anew(
+    sample_database, app
+):
+    cache.clear_all()  # figures are shared across tests of this process: start empty
+    at = app.run()
+    at.run()
+    before = cache.computations.copy()
+    at.run()
+    assert not at.exception
+    rebuilt = cache.computations - before
+    assert not [name for name in rebuilt if name.startswith("figure:")]
+    _raise_2023_target_here()
+    at.run()
+    rebuilt = cache.computations - before
+    assert rebuilt["figure:ui.charts.progress.build_communities_vs_target_figure"] == 1
+    assert rebuilt["figure:ui.charts.cumulative.build_cumulative_progress_figure"] == 1
