@@ -11,7 +11,7 @@ from data_access.kpis.completeness import quarters_in_view
 from data_access.kpis.portfolio import portfolio_totals
 from ui.components import XLSX_MIME
 from ui.format import format_count, format_euro
-from ui.i18n import t
+from ui.i18n import t, tn
 from ui.layout import WRAPPING_ROW_HEIGHT
 
 # Plain symbols: the grid draws on a canvas whose font has no colour emoji.
@@ -135,7 +135,7 @@ def render_completeness_grid(rows: list[dict]) -> None:
                  column_config=columns, column_order=tuple(columns),
                  row_height=WRAPPING_ROW_HEIGHT)  # fmt: skip
     st.caption(completeness_legend())
-    st.caption(t("portfolio.completeness.in_view", count=len(quarters)))
+    st.caption(tn("portfolio.completeness.in_view", len(quarters), count=len(quarters)))
     sheet = t("portfolio.completeness.heading")
     _download(completeness_grid(rows), name="rapportages", sheet=sheet,
               label=t("portfolio.completeness.download"))  # fmt: skip
