@@ -9,6 +9,7 @@ import pytest
 
 from data_access.core.i18n import LANGUAGES, catalog, translate_count
 from data_access.kpis.overview import programme_sentence
+from data_access.workbook.report import Issue
 
 NO_TARGET = "voor dat jaar is geen doel vastgelegd."
 # "(en)", "(s)", "(n)", "(ies)": a noun that left its number to the reader.
@@ -62,3 +63,21 @@ def test_the_overview_sentence_counts_one_community_in_the_singular(lang, one, t
 
     assert programme_sentence(outcome(1), lang=lang) == one
     assert programme_sentence(outcome(2), lang=lang) == two
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [("nl", "De looptijd is 1 week; een leergemeenschap duurt normaal 12 tot 52 weken.",
+      "De looptijd is 1.5 weken; een leergemeenschap duurt normaal 12 tot 52 weken."),
+     ("en", "The duration is 1 week; a learning community normally lasts 12 to 52 weeks.",
+      "The duration is 1.5 weeks; a learning community normally lasts 12 to 52 weeks.")],
+)  # fmt: skip
+def test_a_workbook_issue_counts_its_noun_too(lang, one, many):
+    def issue(weeks: str) -> Issue:
+        params = {"weeks": weeks, "minimum": 12, "maximum": 52}
+        return Issue("duration_out_of_range", "warning", params=params)
+
+    assert issue("1").message(lang) == one
+    assert issue("1.5").message(lang) == many
+    withdrawn = Issue("withdrawn_by_correction", "warning", params={"count": 1, "names": "A"})
+    assert withdrawn.message("nl").startswith("1 stond wel in de vorige upload")
