@@ -9,7 +9,9 @@ import pytest
 
 from data_access.core.i18n import LANGUAGES, catalog, translate_count
 from data_access.kpis.overview import programme_sentence
+from data_access.kpis.slides import Counted, Sentence
 from data_access.workbook.report import Issue
+from ui.export.text import format_sentence
 
 NO_TARGET = "voor dat jaar is geen doel vastgelegd."
 # "(en)", "(s)", "(n)", "(ies)": a noun that left its number to the reader.
@@ -81,3 +83,14 @@ def test_a_workbook_issue_counts_its_noun_too(lang, one, many):
     assert issue("1.5").message(lang) == many
     withdrawn = Issue("withdrawn_by_correction", "warning", params={"count": 1, "names": "A"})
     assert withdrawn.message("nl").startswith("1 stond wel in de vorige upload")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("nl", "1 medewerker, 2 leidinggevenden, 1 student en 1.200 docenten leren samen."),
+     ("en", "1 employee, 2 managers, 1 student and 1,200 teachers learn together.")],
+)  # fmt: skip
+def test_the_participants_slide_says_each_count_with_its_own_noun(lang, expected):
+    counts = {"employees": 1, "managers": 2, "students": 1, "teachers": 1200}
+    params = {role: Counted(n, f"slides.participants.{role}") for role, n in counts.items()}
+    assert format_sentence(Sentence("slides.participants.sentence", params), lang=lang) == expected
