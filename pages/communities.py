@@ -20,7 +20,7 @@ from ui.components import (
 )
 from ui.dashboard import page_header
 from ui.format import format_count, format_share
-from ui.i18n import current_language, t, t_markdown
+from ui.i18n import current_language, t, t_markdown, tn
 from ui.midterm_view import render_midterm_todo
 from ui.remembered import keep, restore
 from ui.safe_text import escape_markdown
@@ -210,7 +210,7 @@ def render_list(table: pd.DataFrame, lang: str) -> None:
         "shown": format_count(len(shown), lang=lang),
         "total": format_count(len(table), lang=lang),
     }
-    st.caption(t("communities.count", **count))
+    st.caption(tn("communities.count", len(table), **count))
     if shown.empty:
         render_empty_state(t("communities.no_match"))
         return

@@ -16,7 +16,7 @@ from ui.components import (
 )
 from ui.dashboard import page_header
 from ui.format import format_count
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, tn
 
 
 def render_staffing(gap: dict, lang: str) -> None:
@@ -41,7 +41,11 @@ def render_staffing(gap: dict, lang: str) -> None:
             )
     verdict = "shortage" if gap["gap"] > 0 else "enough"
     st.markdown(
-        t(f"facilitators.staffing.{verdict}", count=format_count(abs(gap["gap"]), lang=lang))
+        tn(
+            f"facilitators.staffing.{verdict}",
+            abs(gap["gap"]),
+            count=format_count(abs(gap["gap"]), lang=lang),
+        )
     )
 
 

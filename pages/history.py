@@ -38,7 +38,7 @@ def render() -> None:
     st.title(t("history.title"))
     st.caption(t("history.intro"))
     render_outcome()
-    rows = imports()
+    rows = imports(actor)
     if not rows:
         render_empty_state(t("history.empty"))
         return

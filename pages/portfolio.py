@@ -9,7 +9,11 @@ from ui.auth import require_page
 from ui.charts.portfolio import build_portfolio_progress_figure
 from ui.components import render_chart, render_empty_state, render_help_note, render_safely
 from ui.i18n import current_language, t
-from ui.portfolio_view import completeness_grid, portfolio_table
+from ui.portfolio_view import (
+    portfolio_table,
+    render_completeness_grid,
+    render_portfolio_table,
+)
 
 
 def render() -> None:
@@ -21,22 +25,18 @@ def render() -> None:
         render_empty_state(t("portfolio.empty"))
         return
     st.caption(t("portfolio.intro"))
-    table = portfolio_table(rows, lang=lang)
-    link = t("portfolio.column.open")
-    st.dataframe(table, hide_index=True, width="stretch", key="portfolio.table",
-                 column_config={link: st.column_config.LinkColumn(
-                     link, display_text=t("portfolio.open"))})  # fmt: skip
+    render_portfolio_table(portfolio_table(rows, lang=lang))
     render_help_note(t("portfolio.help"))
     st.subheader(t("portfolio.chart.title"))
     render_chart(
         cache.figure(build_portfolio_progress_figure, rows, lang=lang), key="portfolio.chart"
     )
     st.subheader(t("portfolio.completeness.heading"))
-    grid = completeness_grid(cache.completeness(date.today()))
-    if grid.empty:
+    completeness = cache.completeness(date.today())
+    if not completeness:
         render_empty_state(t("portfolio.completeness.empty"))
     else:
-        st.dataframe(grid, hide_index=True, width="stretch", key="portfolio.grid")
+        render_completeness_grid(completeness)
     render_help_note(t("portfolio.completeness.help"))
 
 

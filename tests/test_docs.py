@@ -36,7 +36,8 @@ DOC_CODE_ROW = re.compile(r"^\| `(?P<code>[a-z0-9_]+)` \| (?P<severity>[a-z]+) \
 def locale_codes() -> set[str]:
     """Codes with a message: the registry every reported code must be in."""
     keys = set().union(*(catalog(lang) for lang in LANGUAGES))
-    return {key.split(".", 1)[1] for key in keys if key.startswith(CODE_NAMESPACES)}
+    codes = (key.split(".", 1)[1] for key in keys if key.startswith(CODE_NAMESPACES))
+    return {code.removesuffix(".one").removesuffix(".other") for code in codes}  # plurals
 
 
 def _call_name(node: ast.Call) -> str | None:

@@ -14,7 +14,12 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from data_access.access.history import UndoRefused, list_imports, original_file, undo_import
+from data_access.access.history import (
+    UndoRefused,
+    imports_visible_to,
+    original_file,
+    undo_import,
+)
 from data_access.access.permissions import Actor, PermissionDenied
 from data_access.core.db import session_scope
 from data_access.core.i18n import translate
@@ -32,10 +37,10 @@ CONFIRM_KEY = "history.confirm"
 OUTCOME_KEY = "history.outcome"  # (translation key, params, is_error) of the last undo
 
 
-def imports() -> list[dict]:
-    """Every import, newest first."""
+def imports(actor: Actor) -> list[dict]:
+    """The imports this person may see (every one for an officer), newest first."""
     with session_scope() as session:
-        return list_imports(session)
+        return imports_visible_to(session, actor=actor)
 
 
 def format_moment(moment: datetime, *, lang: str, compact: bool = False) -> str:

@@ -4,11 +4,15 @@ reporting-completeness grid (programme × quarter)."""
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
+from data_access.core.exports import to_excel_bytes
 from data_access.kpis.completeness import quarters_in_view
 from data_access.kpis.portfolio import portfolio_totals
+from ui.components import XLSX_MIME
 from ui.format import format_count, format_euro
-from ui.i18n import t
+from ui.i18n import t, tn
+from ui.layout import WRAPPING_ROW_HEIGHT
 
 # Plain symbols: the grid draws on a canvas whose font has no colour emoji.
 STATUS_MARKS = {"approved": "✓", "submitted": "…", "rejected": "✗", "missing": "⚠",
@@ -16,11 +20,12 @@ STATUS_MARKS = {"approved": "✓", "submitted": "…", "rejected": "✗", "missi
 
 
 def _of(value: object, target: object, write, lang: str) -> str:
-    """'10 van 10'; just '10' while no target is set."""
+    """'10 van 10'; just '10' while no target is set. Each figure stays on one line when
+    a narrow cell wraps ('€' never alone at a line's end)."""
     if target is None:
         return write(value, lang=lang)
-    return t("overview.started_of_target", started=write(value, lang=lang),
-             target=write(target, lang=lang))  # fmt: skip
+    started, of = (write(v, lang=lang).replace(" ", "\u00a0") for v in (value, target))
+    return t("overview.started_of_target", started=started, target=of)
 
 
 def portfolio_table(rows: list[dict], *, lang: str) -> pd.DataFrame:
@@ -57,15 +62,16 @@ def _record(row: dict, lang: str) -> dict:
     }  # fmt: skip
 
 
-def completeness_grid(rows: list[dict]) -> pd.DataFrame:
-    """Programmes down, quarters across; each cell its status (and 'late')."""
+def completeness_grid(rows: list[dict], *, marks_only: bool = False) -> pd.DataFrame:
+    """Programmes down, quarters across; each cell its status (and 'late'), in words, or
+    as a mark alone (a legend names them) so that a year and a half fits at 1024 px."""
     if not rows:
         return pd.DataFrame()
     cells = pd.DataFrame(
         {
             "programme": [r["programme"] for r in rows],
             "period": [r["period"] for r in rows],
-            "cell": [_cell(r) for r in rows],
+            "cell": [_mark(r) if marks_only else _cell(r) for r in rows],
         }
     )
     grid = cells.pivot(index="programme", columns="period", values="cell")
@@ -74,7 +80,69 @@ def completeness_grid(rows: list[dict]) -> pd.DataFrame:
     return grid.reset_index()
 
 
+LATE_MARK = "*"
+
+
+def _mark(row: dict) -> str:
+    return STATUS_MARKS[row["status"]] + (LATE_MARK if row["late"] else "")
+
+
+def completeness_legend() -> str:
+    """'✓ Goedgekeurd · … Ingediend · … · * te laat': what each mark in the grid says."""
+    marks = [f"{mark} {t(f'completeness.status.{s}')}" for s, mark in STATUS_MARKS.items()]
+    return " · ".join([*marks, f"{LATE_MARK} {t('completeness.late')}"])
+
+
 def _cell(row: dict) -> str:
     status = row["status"]
     text = f"{STATUS_MARKS[status]} {t(f'completeness.status.{status}')}"
     return f"{text} ({t('completeness.late')})" if row["late"] else text
+
+
+# In view at 1024 px (~560 px of table): where each programme stands and what it spent,
+# under short headers whose full meaning is in each header's help. Completed,
+# participants, granted and the facilitator gap are in the column menu and the download.
+SHOWN_WIDTHS = {"open": 68, "programme": 100, "last_period": 64, "status": 82,
+                "started_year": 72, "cumulative": 80, "spent": 88}  # fmt: skip
+# The grid shows a mark per quarter for the last year and a half, where something can
+# still be done; the earlier quarters are in the column menu, and every quarter in words
+# in the download.
+QUARTERS_SHOWN = 6
+GRID_WIDTHS = {"programme": 130, "quarter": 70}
+
+
+def render_portfolio_table(table: pd.DataFrame) -> None:
+    link = t("portfolio.column.open")
+    columns = {t(f"portfolio.column.{c}"): st.column_config.TextColumn(
+                   width=w, help=t(f"portfolio.column.{c}_help"))
+               for c, w in SHOWN_WIDTHS.items()}  # fmt: skip
+    columns[link] = st.column_config.LinkColumn(
+        link, display_text=t("portfolio.open"), width=SHOWN_WIDTHS["open"],
+        help=t("portfolio.column.open_help"))  # fmt: skip
+    st.dataframe(table, hide_index=True, width="stretch", key="portfolio.table",
+                 column_config=columns, column_order=tuple(columns),
+                 row_height=WRAPPING_ROW_HEIGHT)  # fmt: skip
+    _download(table, name="portfolio", sheet="Portfolio", label=t("portfolio.download"))
+
+
+def render_completeness_grid(rows: list[dict]) -> None:
+    grid = completeness_grid(rows, marks_only=True)
+    programme = t("portfolio.column.programme")
+    quarters = [c for c in grid.columns if c != programme][-QUARTERS_SHOWN:]
+    columns = {programme: st.column_config.TextColumn(width=GRID_WIDTHS["programme"])}
+    columns |= {q: st.column_config.TextColumn(width=GRID_WIDTHS["quarter"]) for q in quarters}
+    st.dataframe(grid, hide_index=True, width="stretch", key="portfolio.grid",
+                 column_config=columns, column_order=tuple(columns),
+                 row_height=WRAPPING_ROW_HEIGHT)  # fmt: skip
+    st.caption(completeness_legend())
+    st.caption(tn("portfolio.completeness.in_view", len(quarters), count=len(quarters)))
+    sheet = t("portfolio.completeness.heading")
+    _download(completeness_grid(rows), name="rapportages", sheet=sheet,
+              label=t("portfolio.completeness.download"))  # fmt: skip
+
+
+def _download(table: pd.DataFrame, *, name: str, sheet: str, label: str) -> None:
+    """The whole table, every column and quarter, as Excel."""
+    st.download_button(label, data=to_excel_bytes(table, sheet_name=sheet),
+                       file_name=f"lc-monitor-{name}.xlsx", mime=XLSX_MIME, key=f"{name}.xlsx",
+                       on_click="ignore", icon=":material/download:", type="tertiary")  # fmt: skip

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_access.kpis.slides import Deck, DeckRequest
+from data_access.kpis.slides import Deck
 from ui.components import render_chart, render_help_note
-from ui.export.deck import export_deck
+from ui.export.deck import deck_file_name, export_deck
 from ui.export.figures import slide_figure
 from ui.export.text import slide_text
 from ui.i18n import t
@@ -122,7 +122,7 @@ def render_downloads(deck: Deck) -> None:
             st.download_button(
                 t("presentation.export.download", format=label),
                 data=built[1],
-                file_name=_file_name(deck.request, fmt),
+                file_name=deck_file_name(deck.request, fmt),
                 mime=MIME[fmt],
                 key=f"presentation.download.{fmt}",
                 on_click="ignore",
@@ -142,7 +142,3 @@ def _build(deck: Deck, fmt: str) -> None:
         ),
     )
     st.session_state[EXPORT_STATE.format(fmt=fmt)] = (deck.request, result.data, result.warning)
-
-
-def _file_name(request: DeckRequest, fmt: str) -> str:
-    return f"lc-monitor-{request.period}-{request.lang}.{fmt}"

@@ -15,11 +15,12 @@ import streamlit as st
 from data_access.access.permissions import Actor, PermissionDenied
 from data_access.access.target_edits import changed_cells, save_target_changes
 from data_access.core.db import session_scope
+from data_access.core.i18n import plural_key
 from ui import cache
 from ui.auth import current_actor
 from ui.format import format_count, format_euro
 from ui.history_view import format_moment
-from ui.i18n import t, t_markdown
+from ui.i18n import current_language, t, t_markdown
 from ui.safe_text import escape_markdown
 
 EURO_MEASURES = ("budget",)
@@ -80,7 +81,8 @@ def _save(programme_id: int, changes: list, actor: Actor | None) -> None:
         st.session_state[OUTCOME_KEY] = (key, denied.params, "error")
         return
     cache.clear_caches()
-    st.session_state[OUTCOME_KEY] = ("targets.saved", {"count": saved}, "success")
+    saved_key = plural_key("targets.saved", saved, current_language())  # 1 doel, 2 doelen
+    st.session_state[OUTCOME_KEY] = (saved_key, {"count": saved}, "success")
 
 
 def _render_outcome() -> None:

@@ -17,7 +17,7 @@ from data_access.workbook.error_report import report_file_name
 from data_access.workbook.report import Issue
 from data_access.workbook.worker import error_report_isolated
 from ui.format import format_long_date
-from ui.i18n import current_language, t, t_markdown
+from ui.i18n import current_language, t, t_markdown, tn
 
 SHEETS_BY_KEY = {spec.key: spec for spec in schema.TABLE_SHEETS}
 MISSING = "–"
@@ -34,11 +34,16 @@ def render_issue_report(result: ImportResult, *, content: bytes, file_name: str)
     st.subheader(t("upload.step.report"))
     errors, warnings = result.errors, result.warnings
     if errors:
-        st.error(t("upload.report.errors", count=len(errors)), icon=":material/error:")
+        st.error(
+            tn("upload.report.errors", len(errors), count=len(errors)), icon=":material/error:"
+        )
     else:
         st.success(t("upload.report.ok"), icon=":material/check_circle:")
     if warnings:
-        st.warning(t("upload.report.warnings", count=len(warnings)), icon=":material/warning:")
+        st.warning(
+            tn("upload.report.warnings", len(warnings), count=len(warnings)),
+            icon=":material/warning:",
+        )
     for heading, issues in (("errors_heading", errors), ("warnings_heading", warnings)):
         if issues:
             st.markdown(f"**{t(f'upload.report.{heading}')}**")

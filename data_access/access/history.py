@@ -7,6 +7,7 @@ becomes `active` again, so the derived state is exactly what it was before.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -14,7 +15,7 @@ from sqlmodel import Session
 
 from data_access.access.audit import record
 from data_access.access.locks import period_lock
-from data_access.access.permissions import Actor, require, resolve_actor
+from data_access.access.permissions import Actor, load_actor, require, resolve_actor
 from data_access.core.db import session_scope
 from data_access.core.i18n import translate
 from data_access.core.models import ImportBatch, Programme, utc_now
@@ -42,8 +43,11 @@ class UndoResult:
     reactivated_batch_id: int | None
 
 
-def list_imports(session: Session, *, programme_id: int | None = None) -> list[dict]:
-    """All import batches, newest first: who, when, which file, what it changed, status."""
+def list_imports(
+    session: Session, *, programme_id: int | None = None, programme_ids: Iterable[int] | None = None
+) -> list[dict]:
+    """All import batches (of one programme, or of some), newest first: who, when, which
+    file, what it changed, status."""
     query = (
         select(ImportBatch, Programme.name)
         .join(Programme, Programme.id == ImportBatch.programme_id)
@@ -51,7 +55,24 @@ def list_imports(session: Session, *, programme_id: int | None = None) -> list[d
     )
     if programme_id is not None:
         query = query.where(ImportBatch.programme_id == programme_id)
+    if programme_ids is not None:
+        query = query.where(ImportBatch.programme_id.in_(list(programme_ids)))
     return [_describe(batch, name) for batch, name in session.execute(query)]
+
+
+# Officers and admins oversee every programme; anyone else sees the imports of the
+# programmes they lead: another programme's files, uploaders and figures are not theirs.
+SEES_EVERY_IMPORT = frozenset({"officer", "admin"})
+
+
+def imports_visible_to(session: Session, *, actor: str | Actor) -> list[dict]:
+    """The history list as `actor` may see it, newest first (see SEES_EVERY_IMPORT).
+    An Actor is taken as the page has it (with the demo's declared role on a database
+    without the demo users); an e-mail address is looked up."""
+    who = actor if isinstance(actor, Actor) else load_actor(session, actor)
+    if who.roles & SEES_EVERY_IMPORT:
+        return list_imports(session)
+    return list_imports(session, programme_ids=who.lead_programmes)
 
 
 def _describe(batch: ImportBatch, programme: str) -> dict:

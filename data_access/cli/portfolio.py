@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from data_access.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from data_access.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate, translate_count
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -76,7 +76,8 @@ def _add_or_edit(args: argparse.Namespace) -> int:
                                  first_year=found.first_year, last_year=found.last_year,
                                  deadline_days=found.deadline_days, targets=targets)  # fmt: skip
     changed = p.edit_programme(found.id, details=_with(details, args), actor=args.actor)
-    print(translate("cli.programme_edited", args.lang, name=details.name, count=len(changed)))
+    count = len(changed)
+    print(translate_count("cli.programme_edited", count, args.lang, name=details.name, count=count))
     return 0
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from sqlmodel import Session
 
-from data_access.core.i18n import translate
+from data_access.core.i18n import translate, translate_count
 from data_access.core.periods import period_year, previous_period
 from data_access.kpis.filters import CommunityFilter
 from data_access.kpis.progress import started
@@ -106,8 +106,8 @@ def programme_sentence(outcome: dict, *, lang: str) -> str:
         return translate("sentence.none_started", lang, year=year, target=target_text)
     prefix = "sentence.of_target" if target_text else "sentence.no_target"
     if outcome["completed"] == count:
-        return translate(
-            f"{prefix}.all_completed", lang, year=year, started=count, target=target_text
+        return translate_count(
+            f"{prefix}.all_completed", count, lang, year=year, started=count, target=target_text
         )
     parts = [
         translate(f"sentence.part.{status}", lang, count=outcome[status])
@@ -115,8 +115,8 @@ def programme_sentence(outcome: dict, *, lang: str) -> str:
         if outcome[status]
     ]
     joined = _join(parts, lang)
-    return translate(
-        f"{prefix}.mixed", lang, year=year, started=count, target=target_text, parts=joined
+    return translate_count(
+        f"{prefix}.mixed", count, lang, year=year, started=count, target=target_text, parts=joined
     )
 
 

@@ -35,6 +35,15 @@ class Number:
 
 
 @dataclass(frozen=True)
+class Counted:
+    """A count with its noun: `key.one` / `key.other` ("{count} docent", "{count}
+    docenten"), in the form the language's plural rule asks for with `value`."""
+
+    value: float
+    key: str
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A locale template and its parameters (`Number`, `date` or plain text)."""
 
@@ -213,7 +222,8 @@ def _participants_slide(frames: KpiFrames, summary: dict, lang: str) -> Slide:
         number_label=translate("slides.participants.number_label", lang),
         definition=translate("kpi.participants.definition", lang),
         sentence=Sentence(
-            "slides.participants.sentence", {role: Number(totals[role]) for role in kp.ROLES}
+            "slides.participants.sentence",
+            {role: Counted(totals[role], f"slides.participants.{role}") for role in kp.ROLES},
         ),
         chart="participants",
         chart_data=kp.participants_per_year(frames.communities),

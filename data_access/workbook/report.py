@@ -10,9 +10,12 @@ from typing import Literal
 
 import pandas as pd
 
-from data_access.core.i18n import translate
+from data_access.core.i18n import translate, translate_count
 
 Severity = Literal["error", "warning"]
+# Messages whose noun follows a count ("1 week", "2 weeks"): code -> the counting parameter.
+PLURAL_PARAM = {"duration_out_of_range": "weeks", "not_reported": "count",
+                "withdrawn_by_correction": "count"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,11 @@ class Issue:
     params: dict[str, object] = field(default_factory=dict)
 
     def message(self, lang: str = "nl") -> str:
-        return translate(f"issue.{self.code}", lang, **self.params)
+        counted = PLURAL_PARAM.get(self.code)
+        if counted is None:
+            return translate(f"issue.{self.code}", lang, **self.params)
+        count = float(self.params[counted])  # "1" week, "1.5" weeks
+        return translate_count(f"issue.{self.code}", count, lang, **self.params)
 
     def to_dict(self, lang: str = "nl") -> dict[str, object]:
         """The JSON shape of the command line contract."""

@@ -133,7 +133,14 @@ def overflowing(page) -> list[dict]:
 # 1024 px (their columns are chosen, ordered and labelled to fit). Exempt: the
 # Communities list, wide by nature, whose identifying and status columns come first
 # (AppTest checks the order).
-WHOLE_TABLE_PAGES = ("doelen", "goedkeuren", "gebruikers", "logboek", "leergemeenschappen")
+WHOLE_TABLE_PAGES = (
+    "doelen",
+    "goedkeuren",
+    "gebruikers",
+    "logboek",
+    "leergemeenschappen",
+    "portefeuille",
+)
 WIDE_TABLE_KEYS = ("communities-list",)
 NARROWEST = min(WIDTHS)
 

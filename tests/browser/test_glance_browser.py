@@ -1,6 +1,7 @@
 """Nothing a person needs is cut off: every page at 1024 and 1280 px in Dutch and English,
 no card, label, header, button or table wider than its box, and at 1024 px no table on
-the review, targets, users, audit and communities pages hiding columns sideways. Screenshots of what
+the review, targets, users, audit, communities and portfolio pages (the portfolio table
+and the reporting-completeness grid) hiding columns sideways. Screenshots of what
 overflowed go to test-artifacts/ (the offending elements outlined in red)."""
 
 from __future__ import annotations

@@ -51,3 +51,16 @@ def test_presentation_steps_through_slides_and_downloads_pptx_and_pdf(page, app_
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout  # fmt: skip
     assert "Gestart in 2022" in text and "13" in text.split()
+
+
+def test_the_deck_for_every_programme_downloads_under_a_name_that_says_so(page, app_url, tmp_path):
+    """Next to a programme's decks in a downloads folder, the portfolio's reads as such."""
+    page.goto(app_url)
+    wait_for_app(page)
+    page.get_by_test_id("stSidebarNav").get_by_text("Presentatie").click()
+    wait_for_app(page)
+    page.get_by_test_id("stMain").get_by_text("Alle programma's samen").click()
+    wait_for_app(page)
+    pptx = download(page, "PPTX", tmp_path)
+    assert pptx.name == "lc-monitor-portfolio-2024-Q4-nl.pptx"
+    assert Presentation(str(pptx)).slides[1].shapes.title.text == "Alle programma's samen"

@@ -181,7 +181,9 @@ def test_targets_page_saves_a_change_with_who_and_shows_it_in_the_history(sample
     assert f"Je werkt als {OFFICER}." in caption_values(at)  # no name to type: signed in
     at.button[0].click().run()  # the form's save button
     assert not at.exception
-    assert at.success[0].value.startswith("1 doel(en) opgeslagen")
+    assert at.success[0].value == (  # one target, in the singular
+        "1 doel opgeslagen. Alle pagina's rekenen nu met het nieuwe doel."
+    )
     history = at.table[0].value
     assert [shown_text(cell) for cell in history.iloc[0].tolist()[:4]] == [
         "2024", "Gestarte leergemeenschappen", "– → 12", OFFICER,

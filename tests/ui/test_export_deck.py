@@ -20,8 +20,9 @@ from pptx.util import Inches
 from data_access.core.db import session_scope
 from data_access.core.i18n import translate
 from data_access.kpis.slides import DeckRequest, build_deck
+from data_access.kpis.slides_portfolio import build_portfolio_deck
 from tests.conftest import PROJECT_ROOT, skip_or_fail
-from ui.export.deck import export_deck
+from ui.export.deck import deck_file_name, export_deck
 
 CHROMIUM = Path("/usr/bin/chromium")
 TITLES_NL = [
@@ -177,3 +178,27 @@ def test_command_line_writes_the_portfolio_deck(sample_database, chromium, tmp_p
     ]  # fmt: skip
     assert [slide_texts(deck.slides[i])[1] for i in (1, 2, 3)] == ["27", "23", "4"]
     assert any(shape.shape_type == 13 for shape in deck.slides[1].shapes)  # the bar chart
+
+
+def test_the_portfolio_deck_written_into_a_folder_is_named_for_the_portfolio(
+    sample_database, tmp_path
+):
+    """OUT a folder: the deck takes its own name, which says it covers every programme."""
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    completed = subprocess.run(
+        [sys.executable, "-m", "ui.export", str(folder), "--portfolio", "--lang", "en"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    out = folder / "lc-monitor-portfolio-2024-Q4-en.pptx"
+    assert completed.stdout.startswith(f"{out}: 5 slides")
+    assert [path.name for path in folder.iterdir()] == [out.name]
+
+
+def test_a_programme_deck_and_the_portfolio_deck_have_names_that_tell_them_apart(
+    sample_database,
+):
+    with session_scope() as session:
+        portfolio = build_portfolio_deck(session=session, lang="nl")
+    assert deck_file_name(make_deck().request, "pdf") == "lc-monitor-2023-Q4-nl.pdf"
+    assert deck_file_name(portfolio.request, "pdf") == "lc-monitor-portfolio-2024-Q4-nl.pdf"

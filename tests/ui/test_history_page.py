@@ -12,6 +12,8 @@ from data_access.imports.importer import apply_import
 from tests.helpers import dump_tables
 from tests.ui.test_upload_page import LEAD, community_codes, next_quarter_workbook
 
+OFFICER = "officer@demo.lc-monitor.local"
+
 
 def imports() -> list[dict]:
     with session_scope() as session:
@@ -38,8 +40,8 @@ def undo(at: AppTest, batch_id: int) -> AppTest:
     return at
 
 
-def test_history_lists_every_import_newest_first(sample_database, app):
-    at = open_history(app)
+def test_history_lists_every_import_newest_first_for_an_officer(sample_database, app):
+    at = open_history(app, OFFICER)
     rows = table(at)
     batches = imports()
     assert [row["Import"] for row in rows] == [f"#{b['id']}" for b in batches]
@@ -53,6 +55,18 @@ def test_history_lists_every_import_newest_first(sample_database, app):
     assert list(newest) == ["Import", "Status", "Wanneer", "Wie", "Bestand", "Controlegetal",
                             "Programma", "Periode", "Leergemeenschappen", "Facilitatoren",
                             "Financiën"]  # fmt: skip
+
+
+def test_a_lead_sees_only_the_imports_of_the_programme_they_lead(sample_database, app):
+    """GasErop!'s lead: Rondje Circulair's imports are neither listed nor offered to undo."""
+    at = open_history(app)
+    gaserop = [f"#{b['id']}" for b in imports() if b["programme"] == "GasErop!"]
+    assert [row["Import"] for row in table(at)] == gaserop == ["#4", "#3", "#2", "#1"]
+    assert {row["Programma"] for row in table(at)} == {"GasErop!"}
+    assert at.selectbox(key="history.chosen").options == [
+        "#4 · 2023-Q4 · GasErop_2023-Q4.xlsx", "#3 · 2023-Q2 · GasErop_2023-Q2.xlsx",
+        "#2 · 2022-Q4 · GasErop_2022-Q4.xlsx", "#1 · 2022-Q2 · GasErop_2022-Q2.xlsx",
+    ]  # fmt: skip
 
 
 def test_undo_after_confirmation_restores_the_state_before_the_import(sample_database, app):
@@ -76,13 +90,13 @@ def test_undo_after_confirmation_restores_the_state_before_the_import(sample_dat
 
 
 def test_cancel_leaves_the_import_in_place(sample_database, app):
-    newest = imports()[0]["id"]
+    newest = next(b["id"] for b in imports() if b["programme"] == "GasErop!")  # the lead's
     at = open_history(app)
     at.selectbox(key="history.chosen").set_value(newest).run()
     at.button(key="history.undo").click().run()
     at.button(key="history.undo_cancel").click().run()
     assert not at.warning
-    assert imports()[0]["status"] == "active"
+    assert next(b for b in imports() if b["id"] == newest)["status"] == "active"
 
 
 def test_undoing_an_import_later_ones_build_on_is_refused_with_the_reason(sample_database, app):

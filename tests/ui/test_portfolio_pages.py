@@ -35,24 +35,24 @@ def test_portfolio_shows_the_sample_programme_totals_and_completeness(sample_dat
     table = at.dataframe[0].value
     gaserop = table.iloc[0].to_dict()
     assert gaserop["Overzicht"] == "/overzicht?programme=1&period=2023-Q4"
-    assert gaserop["Laatste kwartaal"] == "2023-Q4"
-    assert gaserop["Status laatste kwartaal"] == "Ingediend"
-    assert gaserop["Gestart dat jaar"] == "10 van 10"
-    assert gaserop["Gestart, cumulatief"] == "23 van 23"
+    assert gaserop["Kwartaal"] == "2023-Q4"
+    assert gaserop["Status"] == "Ingediend"
+    assert gaserop["Dat jaar"] == "10 van 10"
+    assert gaserop["Cumulatief"] == "23 van 23"
     circular = table.iloc[1].to_dict()  # the second sample programme, from 2024
     assert circular["Overzicht"] == "/overzicht?programme=2&period=2024-Q4"
-    assert (circular["Gestart dat jaar"], circular["Status laatste kwartaal"]) == (
+    assert (circular["Dat jaar"], circular["Status"]) == (
         "4 van 5", "Ingediend",
     )  # fmt: skip
     assert table.iloc[-1]["Programma"] == "Totaal"
     assert table.iloc[-1]["Overzicht"] == ""  # opens nothing, and reads nothing
-    assert table.iloc[-1]["Gestart, cumulatief"] == "27 van 28"
+    assert table.iloc[-1]["Cumulatief"] == "27 van 28"
     grid = at.dataframe[1].value.set_index("Programma")
     assert list(grid.columns) == [f"{y}-Q{q}" for y in (2022, 2023, 2024) for q in (1, 2, 3, 4)]
-    assert grid.loc["GasErop!", "2022-Q1"] == "⚠ Ontbreekt"
-    assert grid.loc["GasErop!", "2023-Q4"] == "… Ingediend"  # sent on time: not late
+    assert grid.loc["GasErop!", "2022-Q1"] == "⚠"  # a legend names the marks
+    assert grid.loc["GasErop!", "2023-Q4"] == "…"  # sent on time: not late
     assert grid.loc["GasErop!", "2024-Q1"] == ""
-    assert grid.loc["Rondje Circulair (fictief)", "2024-Q2"] == "✓ Goedgekeurd"
+    assert grid.loc["Rondje Circulair (fictief)", "2024-Q2"] == "✓"
     notes = " ".join(c.value for c in at.caption)
     assert "Hoe wordt dit geteld: per programma" in notes
     assert "Hoe wordt dit geteld: elk programma rapporteert" in notes
@@ -67,7 +67,7 @@ def test_an_officer_creates_a_programme_that_has_no_uploads_yet(sample_database,
                          "Termijn (dagen)": 30}  # fmt: skip
     at = open_page(app, OFFICER, "portfolio")
     row = at.dataframe[0].value.iloc[1].to_dict()
-    assert (row["Laatste kwartaal"], row["Gestart dat jaar"]) == ("–", "0 van 4")  # 2026 target
+    assert (row["Kwartaal"], row["Dat jaar"]) == ("–", "0 van 4")  # 2026 target
     assert row["Overzicht"] == "/overzicht?programme=3"  # the sample holds 1 and 2
 
 
@@ -91,7 +91,7 @@ def test_only_the_admin_names_a_lead(sample_database, app):
 def test_english_portfolio(sample_database, app):
     at = open_page(app, OFFICER, "portfolio", lang="en")
     assert at.title[0].value == "Portfolio: every programme"
-    assert at.dataframe[0].value.iloc[0]["Started that year"] == "10 of 10"
+    assert at.dataframe[0].value.iloc[0]["That year"] == "10 of 10"
 
 
 def test_the_grid_shows_a_new_programmes_first_quarter_approved(sample_database, app):
@@ -110,8 +110,6 @@ def test_the_grid_shows_a_new_programmes_first_quarter_approved(sample_database,
     approve_batch(batch_id, actor=OFFICER)
     at = open_page(app, OFFICER, "portfolio")
     grid = at.dataframe[1].value.set_index("Programma")
-    assert grid.loc[name, "2024-Q1"].startswith("✓ Goedgekeurd")
-    assert grid.loc[name, "2024-Q2"] == "⚠ Ontbreekt"
-    assert at.dataframe[0].value.set_index("Programma").loc[name, "Status laatste kwartaal"] == (
-        "Goedgekeurd"
-    )
+    assert grid.loc[name, "2024-Q1"] in ("✓", "✓*")  # late or not, as the day falls
+    assert grid.loc[name, "2024-Q2"] == "⚠"
+    assert at.dataframe[0].value.set_index("Programma").loc[name, "Status"] == "Goedgekeurd"

@@ -116,7 +116,7 @@ def test_invalid_upload_lists_errors_by_sheet_row_and_column_and_writes_nothing(
     at = open_upload(app)
     upload(at, "fout.xlsx", content)
     assert [e.value for e in at.error] == [
-        "2 fout(en): deze moeten eerst worden verbeterd. Er is niets opgeslagen."
+        "2 fouten: deze moeten eerst worden verbeterd. Er is niets opgeslagen."
     ]
     assert [c.value for c in at.caption if c.value.startswith("Werkblad")] == [
         "Werkblad Leergemeenschappen"
@@ -163,7 +163,7 @@ def test_english_labels_after_switching_language(sample_database, app):
     at.radio(key="sidebar.lang").set_value("en").run()
     upload(at, "wrong.xlsx", next_quarter_workbook("en", start_date="someday"))
     assert at.title[0].value == "Upload a quarterly report"
-    assert at.error[0].value == "1 error(s): these must be fixed first. Nothing has been saved."
+    assert at.error[0].value == "1 error: it must be fixed first. Nothing has been saved."
     assert list(frames(at)[0][0]) == ["Row", "Column", "Message"]
     assert frames(at)[0][0]["Column"] == "Start date"
     assert at.download_button(key="upload.error_report").label == (

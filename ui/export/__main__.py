@@ -3,7 +3,9 @@ from the command line (`make deck OUT=deck.pptx`), the same deck the app exports
 `--portfolio` makes it for every programme (a summary slide, then one per programme).
 
 Uses the app's database (DATABASE_URL, else the embedded SQLite file) after bringing
-its schema up to date. The file type follows OUT's suffix: .pptx or .pdf.
+its schema up to date. The file type follows OUT's suffix: .pptx or .pdf. OUT may also be
+a folder: the deck is then written there under its own name, which says what it covers
+(`lc-monitor-portfolio-2024-Q4-nl.pptx`), as --format asks (default pptx).
 Exit status: 0 written, 1 nothing to present (no programme or period), 2 bad arguments.
 """
 
@@ -21,14 +23,18 @@ from data_access.core.queries import get_programme, list_programmes
 from data_access.core.state import reported_periods
 from data_access.kpis.slides import Deck, DeckRequest, build_deck
 from data_access.kpis.slides_portfolio import build_portfolio_deck
-from ui.export.deck import export_deck
+from ui.export.deck import deck_file_name, export_deck
 
 FORMATS = {".pptx": "pptx", ".pdf": "pdf"}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ui.export", description=__doc__)
-    parser.add_argument("out", type=Path, help="the file to write: deck.pptx or deck.pdf")
+    parser.add_argument(
+        "out", type=Path, help="the file to write (deck.pptx or deck.pdf), or a folder"
+    )
+    parser.add_argument("--format", choices=tuple(FORMATS.values()), default="pptx",
+                        help="the file type when OUT is a folder")  # fmt: skip
     parser.add_argument("--period", help="as-of period, e.g. 2023-Q4 (default: the latest)")
     parser.add_argument("--programme", help="programme name (default: the first by name)")
     parser.add_argument("--portfolio", action="store_true", help="every programme and the totals")
@@ -40,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    fmt = FORMATS.get(args.out.suffix.lower())
+    folder = args.out.is_dir()
+    fmt = args.format if folder else FORMATS.get(args.out.suffix.lower())
     period = parse_period(args.period) if args.period else None
     if fmt is None or (args.period and period is None):
         print("expected OUT ending in .pptx or .pdf and a period like 2023-Q4", file=sys.stderr)
@@ -54,8 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     result = export_deck(deck, fmt=fmt)
     if result.warning:
         print(result.warning, file=sys.stderr)
-    args.out.write_bytes(result.data)
-    print(f"{args.out}: {len(deck.slides)} slides, {request.programme_name} as of {request.period}")
+    out = args.out / deck_file_name(request, fmt) if folder else args.out
+    out.write_bytes(result.data)
+    print(f"{out}: {len(deck.slides)} slides, {request.programme_name} as of {request.period}")
     return 0
 
 

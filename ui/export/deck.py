@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from data_access.core.i18n import translate
 from data_access.core.periods import period_end
-from data_access.kpis.slides import Deck
+from data_access.kpis.slides import Deck, DeckRequest
 from ui.export.figures import slide_figure
 from ui.export.images import ChromiumMissing, render_formats
 from ui.export.layout import CHART
@@ -88,3 +88,10 @@ def export_deck(deck: Deck, *, fmt: str, on_progress: Progress | None = None) ->
     if on_progress is not None:
         on_progress(1.0, "done")
     return ExportResult(data=data, warning=rendered.warning)
+
+
+def deck_file_name(request: DeckRequest, fmt: str) -> str:
+    """The name a deck is saved under, saying what it covers: `lc-monitor-2023-Q4-nl.pptx`
+    for a programme, `lc-monitor-portfolio-2024-Q4-nl.pptx` for every programme together."""
+    scope = "portfolio-" if request.programme_id is None else ""
+    return f"lc-monitor-{scope}{request.period}-{request.lang}.{fmt}"

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from data_access.core.i18n import translate
-from data_access.kpis.slides import EUROS, SHARE, Number, Sentence, Slide
+from data_access.core.i18n import translate, translate_count
+from data_access.kpis.slides import EUROS, SHARE, Counted, Number, Sentence, Slide
 from ui.format import format_count, format_euro, format_long_date, format_share
 
 
@@ -65,6 +65,9 @@ def slide_text(slide: Slide, *, lang: str) -> SlideText:
 def _param(value: object, lang: str) -> str:
     if isinstance(value, Number):
         return format_number(value, lang=lang)
+    if isinstance(value, Counted):
+        count = format_count(value.value, lang=lang)
+        return translate_count(value.key, value.value, lang, count=count)
     if isinstance(value, date):
         return format_long_date(value, lang=lang)
     return str(value)
