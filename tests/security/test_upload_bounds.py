@@ -117,6 +117,24 @@ def test_xls_text_is_measured_across_continue_records_as_stored():
     assert refused.value.code == "too_much_text"
 
 
+@pytest.mark.parametrize(
+    "cells",
+    ['<c r="A1" t="inlineStr"><is><t>Code</t></is></c><c t="n"><v>1</v></c>',
+     '<c r="A1" t="n"><v>1</v></c><x:c xmlns:x="' + hostile.MAIN_NS + '" r="B1"><x:v>1</x:v></x:c>',
+     '<c r="A1" t="n"><v>1</v></c><c\nr="B1"><v>1</v></c>',
+     "<c r='A1' t='n'><v>1</v></c><c r='B1'><v>1</v></c>"],
+    ids=["cell without its reference", "prefixed cell", "newline in the tag", "single quotes"],
+)  # fmt: skip
+def test_cells_written_unlike_excel_are_followed_cell_by_cell(cells):
+    sheet = f'<worksheet xmlns="{hostile.MAIN_NS}"><sheetData><row r="1">{cells}</row>'
+    content = hostile._one_sheet_xlsx(f"{sheet}</sheetData></worksheet>".encode())
+
+    with pytest.raises(WorkbookRefused) as refused:
+        validate_workbook(content, "f.xlsx", limits=UploadLimits(max_columns_per_sheet=1))
+
+    assert refused.value.params["columns"] == 2
+
+
 def test_styled_empty_cells_far_away_do_not_count():
     sheet = (
         f'<worksheet xmlns="{hostile.MAIN_NS}"><sheetData><row r="1">'
