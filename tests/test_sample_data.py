@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from data_access.access.targets import set_target
 from data_access.core.db import session_scope
-from data_access.core.models import ImportBatch, Target, TargetChange
+from data_access.core.models import AuditEvent, ImportBatch, PeriodLock, Target, TargetChange
 from data_access.core.queries import get_programme
 from data_access.imports.importer import plan_import
 from data_access.imports.sample import SAMPLE_DIR, load_sample_data, sample_workbooks
@@ -174,3 +174,33 @@ def test_sample_imports_are_dated_weeks_after_their_quarter_and_on_time(loaded):
         ("2024-Q1", "missing"), ("2024-Q2", "approved"), ("2024-Q3", "missing"),
         ("2024-Q4", "submitted"),
     ]  # fmt: skip
+
+
+def test_sample_locks_and_audit_events_are_dated_with_their_approval(loaded):
+    with session_scope() as s:
+        batches = s.execute(
+            select(ImportBatch.id, ImportBatch.period, ImportBatch.uploaded_at,
+                   ImportBatch.reviewed_at)
+            .where(ImportBatch.review_status == "approved").order_by(ImportBatch.period)
+        ).all()  # fmt: skip
+        locks = dict(s.execute(select(PeriodLock.approved_batch_id, PeriodLock.locked_at)).all())
+        events = s.execute(select(AuditEvent.action, AuditEvent.entity_id, AuditEvent.period,
+                                  AuditEvent.at)).all()  # fmt: skip
+    day = {batch: reviewed.date().isoformat() for batch, _, _, reviewed in batches}
+    assert [(period, day[batch]) for batch, period, _, _ in batches] == [
+        ("2022-Q2", "2022-07-23"), ("2022-Q4", "2023-01-23"), ("2023-Q2", "2023-07-23"),
+        ("2024-Q2", "2024-07-23"),
+    ]  # fmt: skip
+    assert {batch: at.date().isoformat() for batch, at in locks.items()} == day
+    sent = {str(batch): uploaded for batch, _, uploaded, _ in batches}
+    reviewed = {str(batch): at for batch, _, _, at in batches}
+    by_period = {period: reviewed[str(batch)] for batch, period, _, _ in batches}
+    assert {(entity, at) for action, entity, _, at in events if action == "import"} >= set(
+        sent.items()
+    )
+    assert {(entity, at) for action, entity, _, at in events if action == "approve"} == set(
+        reviewed.items()
+    )
+    assert {(period, at) for action, _, period, at in events if action == "lock"} == set(
+        by_period.items()
+    )

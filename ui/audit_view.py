@@ -16,7 +16,7 @@ from data_access.core.exports import csv_separator, to_csv_bytes, to_excel_bytes
 from ui import cache
 from ui.history_view import format_moment
 from ui.i18n import current_language, t
-from ui.layout import WRAPPING_ROW_HEIGHT
+from ui.layout import render_fixed_table
 
 NONE = "–"  # an empty cell reads as a dash, never "None"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -77,11 +77,8 @@ SHOWN_WIDTHS = {"at": 100, "actor": 150, "action": 130, "entity": 175}
 
 
 def render_table(table: pd.DataFrame) -> None:
-    columns = {t(f"audit.column.{c}"): st.column_config.TextColumn(width=w)
-               for c, w in SHOWN_WIDTHS.items()}  # fmt: skip
-    st.dataframe(table, hide_index=True, width="stretch", key="audit.table",
-                 column_config=columns, column_order=tuple(columns),
-                 row_height=WRAPPING_ROW_HEIGHT)  # fmt: skip
+    render_fixed_table(table, headers="audit.column", widths=SHOWN_WIDTHS, key="audit.table",
+                       only_these=True)  # fmt: skip
 
 
 def entity_text(entity: str, entity_id: str | None) -> str:

@@ -7,7 +7,6 @@ the next run already reflects the restored periods.
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -24,12 +23,10 @@ from data_access.access.permissions import Actor, PermissionDenied
 from data_access.core.db import session_scope
 from data_access.core.i18n import translate
 from data_access.imports.result import ENTITIES
-from ui import cache
 from ui.format import format_long_date
 from ui.i18n import current_language, t, t_markdown
 from ui.safe_text import markdown_params
-
-log = logging.getLogger(__name__)
+from ui.writes import run_write
 
 LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
 CHECKSUM_SHOWN = 12
@@ -122,21 +119,15 @@ def _ask(batch_id: int | None) -> None:
 
 def _undo(batch_id: int, actor: str) -> None:
     st.session_state.pop(CONFIRM_KEY, None)
-    try:
-        result = undo_import(batch_id, actor=actor)
-    except UndoRefused as refused:
-        st.session_state[OUTCOME_KEY] = (f"history.{refused.code}", refused.params, True)
-        return
-    except PermissionDenied as denied:
-        key = f"error.permission.{denied.code}"
-        st.session_state[OUTCOME_KEY] = (key, denied.params, True)
-        return
-    except Exception:
-        log.exception("undo failed")
+    written = run_write(lambda: undo_import(batch_id, actor=actor), refusals=(UndoRefused,),
+                        what="undo")  # fmt: skip
+    refused, result = written.refusal, written.result
+    if written.failed:
         st.session_state[OUTCOME_KEY] = ("error.unexpected", {}, True)
-        return
-    cache.clear_caches()
-    if result.reactivated_batch_id is None:
+    elif refused is not None:
+        prefix = "error.permission" if isinstance(refused, PermissionDenied) else "history"
+        st.session_state[OUTCOME_KEY] = (f"{prefix}.{refused.code}", refused.params, True)
+    elif result.reactivated_batch_id is None:
         st.session_state[OUTCOME_KEY] = ("history.undo.done", {"batch_id": batch_id}, False)
     else:
         params = {"batch_id": batch_id, "reactivated": result.reactivated_batch_id}

@@ -9,8 +9,14 @@ being cut. Only Streamlit's stable `data-testid` attributes are used as selector
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import streamlit as st
+
+from ui.i18n import t
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CARD_MIN_WIDTH = "12rem"
 # A table row this tall wraps its cells' text (Streamlit wraps in rows taller than 4 rem):
@@ -29,6 +35,18 @@ STYLE = f"""<style>
   white-space: normal; overflow: visible; text-overflow: clip;
 }}
 </style>"""
+
+
+def render_fixed_table(
+    table: pd.DataFrame, *, headers: str, widths: dict[str, int], key: str, only_these: bool = False
+) -> None:
+    """A table in view at 1024 px: text columns of fixed widths (px; the header of column
+    `c` is the translation `{headers}.{c}`) in rows tall enough to wrap a long e-mail or
+    name. `only_these`: the other columns stay in the table's column menu only."""
+    columns = {t(f"{headers}.{c}"): st.column_config.TextColumn(width=w) for c, w in widths.items()}
+    order = {"column_order": tuple(columns)} if only_these else {}
+    st.dataframe(table, hide_index=True, width="stretch", key=key, column_config=columns,
+                 row_height=WRAPPING_ROW_HEIGHT, **order)  # fmt: skip
 
 
 def render_layout_style() -> None:

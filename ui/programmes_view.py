@@ -6,12 +6,9 @@ the signed-in actor; data_access checks the role again and audits.
 
 from __future__ import annotations
 
-import logging
-
 import pandas as pd
 import streamlit as st
 
-from data_access.access.permissions import PermissionDenied
 from data_access.access.programmes import (
     ProgrammeDetails,
     ProgrammeRefused,
@@ -21,12 +18,11 @@ from data_access.access.programmes import (
 )
 from data_access.access.users import add_role
 from data_access.core.db import session_scope
-from ui import cache
 from ui.auth import current_actor
 from ui.i18n import current_language, t, t_markdown
 from ui.safe_text import escape_markdown
+from ui.writes import run_write
 
-log = logging.getLogger(__name__)
 OUTCOME_KEY = "programmes.outcome"
 NEW = 0  # the chooser's "new programme" option
 
@@ -118,16 +114,13 @@ def _save(chosen: int, details: ProgrammeDetails) -> None:
 
 
 def _outcome(action, done: str) -> None:
-    lang = current_language()
-    try:
-        action()
-    except (ProgrammeRefused, PermissionDenied) as refused:
-        st.session_state[OUTCOME_KEY] = (escape_markdown(refused.message(lang)), "error")
-    except Exception:
-        log.exception("programme change failed")
+    written = run_write(action, refusals=(ProgrammeRefused,), what="programme change")
+    if written.failed:
         st.session_state[OUTCOME_KEY] = (t("error.unexpected"), "error")
+    elif written.refusal is not None:
+        message = escape_markdown(written.refusal.message(current_language()))
+        st.session_state[OUTCOME_KEY] = (message, "error")
     else:
-        cache.clear_caches()
         st.session_state[OUTCOME_KEY] = (done, "success")
     st.rerun()
 

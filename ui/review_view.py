@@ -6,15 +6,13 @@ Writes run as button callbacks with the signed-in actor; data_access checks it a
 
 from __future__ import annotations
 
-import logging
-
 import pandas as pd
 import streamlit as st
 
 from data_access.access.approval import approve_batch, reject_batch, unlock_period
 from data_access.access.history import HistoryError, list_imports
 from data_access.access.locks import list_locks
-from data_access.access.permissions import Actor, PermissionDenied
+from data_access.access.permissions import Actor
 from data_access.core.db import session_scope
 from data_access.imports.review import count_pending
 from ui import cache
@@ -22,10 +20,10 @@ from ui.approval_review import CHOSEN_KEY, reset_chooser_if_asked
 from ui.auth import current_actor, may_see
 from ui.history_view import format_moment
 from ui.i18n import current_language, t, t_markdown
-from ui.layout import WRAPPING_ROW_HEIGHT
+from ui.layout import render_fixed_table
 from ui.safe_text import escape_markdown
+from ui.writes import run_write
 
-log = logging.getLogger(__name__)
 OUTCOME_KEY = "approvals.outcome"  # (translation key or message, params, kind)
 
 
@@ -76,10 +74,8 @@ PENDING_WIDTHS = {"id": 48, "programme": 150, "period": 72, "who": 150, "when": 
 
 
 def render_pending_table(rows: list[dict]) -> None:
-    columns = {t(f"history.column.{c}"): st.column_config.TextColumn(width=w)
-               for c, w in PENDING_WIDTHS.items()}  # fmt: skip
-    st.dataframe(pending_table(rows), hide_index=True, width="stretch", column_config=columns,
-                 row_height=WRAPPING_ROW_HEIGHT, key="approvals.pending")  # fmt: skip
+    render_fixed_table(pending_table(rows), headers="history.column", widths=PENDING_WIDTHS,
+                       key="approvals.pending")  # fmt: skip
 
 
 def pending_table(rows: list[dict]) -> pd.DataFrame:
@@ -122,23 +118,19 @@ def render_outcome() -> None:
 def run_action(action: str, target, comment: str) -> None:
     """Approve, reject or unlock as the signed-in actor; the outcome shows on the next run."""
     actor, lang = current_actor(), current_language()
-    try:
-        if action == "approve":
-            approve_batch(target, actor=actor, comment=comment or None)
-        elif action == "reject":
-            reject_batch(target, actor=actor, comment=comment)
-        else:
-            unlock_period(*target, actor=actor)
-    except (HistoryError, PermissionDenied) as refused:
-        st.session_state[OUTCOME_KEY] = (refused.message(lang), "error")
-        return
-    except Exception:
-        log.exception("review step failed")
+    steps = {
+        "approve": lambda: approve_batch(target, actor=actor, comment=comment or None),
+        "reject": lambda: reject_batch(target, actor=actor, comment=comment),
+        "unlock": lambda: unlock_period(*target, actor=actor),
+    }
+    written = run_write(steps[action], refusals=(HistoryError,), what="review step")
+    if written.failed:
         st.session_state[OUTCOME_KEY] = (t("error.unexpected"), "error")
-        return
-    cache.clear_caches()
-    params = {"batch_id": target} if action != "unlock" else {"period": target[1]}
-    st.session_state[OUTCOME_KEY] = (t(f"approvals.done.{action}", **params), "success")
+    elif written.refusal is not None:
+        st.session_state[OUTCOME_KEY] = (written.refusal.message(lang), "error")
+    else:
+        params = {"batch_id": target} if action != "unlock" else {"period": target[1]}
+        st.session_state[OUTCOME_KEY] = (t(f"approvals.done.{action}", **params), "success")
 
 
 def portfolio_is_landing(actor: Actor | None) -> bool:

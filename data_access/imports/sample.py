@@ -4,7 +4,9 @@ The sample workbooks go through the real importer, in period order, exactly as a
 programme lead's uploads would; targets are set only where none exists yet. Running
 it again changes nothing: the importer recognises files it already holds. Each import
 is dated as sent a few weeks after its quarter ended (not today), so the reporting
-completeness grid shows it on time on any install date.
+completeness grid shows it on time on any install date; an approved one is dated as
+reviewed days later, its period lock and their audit events with it, so the history,
+the locks and the audit log tell one story.
 
 It acts as the seeded system account `sample-data@lc-monitor.local` (admin and
 officer, made here; it becomes lead of each programme its first workbook creates)
@@ -26,7 +28,7 @@ from data_access.access.targets import get_target, set_target
 from data_access.access.users import add_role, ensure_system_account, seed_demo_users
 from data_access.core.data_version import mark_changed
 from data_access.core.db import session_scope
-from data_access.core.models import ImportBatch
+from data_access.core.models import AuditEvent, ImportBatch, PeriodLock
 from data_access.core.periods import parse_period, period_end
 from data_access.core.queries import get_programme
 from data_access.imports.importer import apply_import, checksum_of
@@ -41,6 +43,8 @@ APPROVED = {"GasErop!": ("2022-Q2", "2022-Q4", "2023-Q2"),
             "Rondje Circulair (fictief)": ("2024-Q2",)}  # fmt: skip
 # A lead sends a quarter's workbook this many days after it ends (the deadline is 30).
 SENT_AFTER_DAYS = 18
+# An officer approves (and so locks) a sent workbook this many days later.
+REVIEWED_AFTER_DAYS = 5
 # What an officer would have filled in on the Programmes page (set only while unset).
 SAMPLE_PROGRAMMES = {
     "GasErop!": {"description": "Leergemeenschappen voor de energietransitie (fictieve "
@@ -79,18 +83,47 @@ def load_sample_data() -> None:
         _date_as_sent(result.batch_id, result.period)
         if result.period in APPROVED.get(result.programme, ()):
             approve_batch(result.batch_id, actor=SAMPLE_ACTOR, comment=None)
+            _date_as_reviewed(result.batch_id, result.period)
     seed_demo_users(actor=SAMPLE_ACTOR)
     load_sample_targets()
     _describe_programmes()
 
 
 def _date_as_sent(batch_id: int, period: str) -> None:
-    """Date the import as its lead would have sent it, not today: on time for its deadline."""
+    """Date the import (and its audit event) as its lead would have sent it, not today:
+    on time for its deadline."""
     sent = period_end(period) + timedelta(days=SENT_AFTER_DAYS)
     with session_scope(write=True) as session:
         batch = session.get(ImportBatch, batch_id)
         batch.uploaded_at = datetime.combine(sent, time(10, 0), tzinfo=UTC)
+        _redate_events(session, batch.uploaded_at, action="import", entity_id=str(batch_id))
         mark_changed(session)
+
+
+def _date_as_reviewed(batch_id: int, period: str) -> None:
+    """Date the approval, the period lock it made and their audit events as an officer's
+    review `REVIEWED_AFTER_DAYS` after the workbook was sent, not at install time."""
+    reviewed = period_end(period) + timedelta(days=SENT_AFTER_DAYS + REVIEWED_AFTER_DAYS)
+    at = datetime.combine(reviewed, time(14, 0), tzinfo=UTC)
+    with session_scope(write=True) as session:
+        batch = session.get(ImportBatch, batch_id)
+        batch.reviewed_at = at
+        lock = session.scalars(select(PeriodLock).where(PeriodLock.approved_batch_id == batch_id))
+        for held in lock:
+            held.locked_at = at
+        _redate_events(session, at, action="approve", entity_id=str(batch_id))
+        _redate_events(session, at, action="lock", entity_id=period,
+                       programme_id=batch.programme_id)  # fmt: skip
+        mark_changed(session)
+
+
+def _redate_events(session, at: datetime, *, action: str, **match: object) -> None:
+    """Give the sample's own audit events of one action the moment the story gives them."""
+    query = select(AuditEvent).where(AuditEvent.action == action, AuditEvent.actor == SAMPLE_ACTOR)
+    for column, value in match.items():
+        query = query.where(getattr(AuditEvent, column) == value)
+    for event in session.scalars(query):
+        event.at = at
 
 
 def _describe_programmes() -> None:

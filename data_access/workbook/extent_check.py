@@ -15,7 +15,7 @@ def check_extent(content: bytes, kind: str, *, limits: UploadLimits) -> None:
     if kind == "xls":
         from data_access.workbook.extent_xls import xls_extents
 
-        for extent in xls_extents(content):
+        for extent in xls_extents(content, limits):
             judge(extent, limits)
         return
     archive = zipfile.ZipFile(io.BytesIO(content))

@@ -7,6 +7,7 @@ references one long string many times is judged by the text it would materialise
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -19,6 +20,11 @@ TAG = re.compile(rb"<(?:[\w.-]+:)?(c|row)(\s[^>]*?)?(/?)>")
 SHARED_REF = re.compile(rb'\st="s"[^>]*>\s*<(?:[\w.-]+:)?v>\s*(\d+)\s*<')
 STRING_ITEM = re.compile(rb"<(?:[\w.-]+:)?si\b.*?</(?:[\w.-]+:)?si>", re.DOTALL)
 CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})$")
+# Cells as Excel, LibreOffice and openpyxl write them: unprefixed, `r` first, so the
+# pattern starts with a literal that the regular-expression engine skips to quickly.
+PLAIN_CELL, NAMED_CELL = b"<c ", b'<c r="'
+ODD_CELLS = (b"<c>", b"<c\t", b"<c\n", b"<c\r", b":c ", b":c>")  # any of these: cell by cell
+VALUE_CELL_REF = re.compile(rb'<c r="([A-Za-z]{1,3})(\d{1,7})"[^>]*?(?<!/)>')  # not `/>`
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 SHARED_STRINGS = "xl/sharedStrings.xml"
 MAX_SMALL_PART = 16 * 1024 * 1024  # workbook.xml and its relationships
@@ -62,6 +68,12 @@ def _sheet_extent(
     lengths: list[int],
     limits: UploadLimits,
 ) -> Extent:
+    """The fast scan when every cell names its reference (Excel, LibreOffice, openpyxl
+    write them all); otherwise the cell-by-cell one, which follows unnamed cells."""
+    extent = Extent(sheet)
+    runs = TextRuns(sheet, limits.max_text_chars)
+    if _referenced_extent(_counting_refs(content, archive, part, extent, lengths), extent, runs):
+        return extent
     extent = Extent(sheet)
     runs = TextRuns(sheet, limits.max_text_chars)
     row, column = 0, 0
@@ -80,6 +92,35 @@ def _sheet_extent(
         if not match.group(3):  # `<c r="B2" s="1"/>` holds no value
             extent.see(max(row, 1), column)
     return extent
+
+
+def _referenced_extent(pieces, extent: Extent, runs: TextRuns) -> bool:
+    """Rows and columns of the value cells' own references, found a piece at a time by
+    one regular expression (250,000 rows in seconds, not minutes of Python per cell).
+
+    False as soon as a cell lacks its `r` (its position then depends on the cells
+    before it, which only the cell-by-cell scan follows) or is written otherwise.
+    """
+    letters: set[bytes] = set()
+    tail = b""
+    for piece in itertools.chain(pieces, [None]):
+        text = tail + (piece or b"")
+        cut = len(text) if piece is None else text.rfind(b"<")
+        if piece is not None:
+            runs.feed(piece)
+            if cut == -1 or len(text) - cut > 64 * 1024:  # inside a long text: no tag pending
+                cut = len(text)
+        head, tail = text[:cut], text[cut:]
+        if head.count(PLAIN_CELL) != head.count(NAMED_CELL) or any(o in head for o in ODD_CELLS):
+            return False
+        found = VALUE_CELL_REF.findall(head)
+        if found:
+            columns, rows = zip(*found, strict=True)
+            letters.update(columns)
+            extent.see(max(map(int, rows)), 1)
+    for column in letters:
+        extent.see(1, _column_number(column.decode()))
+    return True
 
 
 def _counting_refs(content, archive, part, extent: Extent, lengths: list[int]):

@@ -166,45 +166,79 @@ def _record(kind: int, data: bytes = b"") -> bytes:
 
 def xls_far_cell(row: int = 65_535, column: int = 65_535) -> bytes:
     """One number cell at (row, column), 0-based, with a DIMENSIONS record saying so."""
+    dimensions = _record(0x0200, struct.pack("<IIHHH", 0, row + 1, 0, min(column + 1, 0xFFFF), 0))
+    number = _record(0x0203, struct.pack("<HHHd", row, column, 0, 1.0))
+    return _biff_workbook(b"", dimensions + number)
+
+
+def xls_shared_text(length: int = 32_767, references: int = 30_000, *, wide: bool = False) -> bytes:
+    """One shared string of `length` characters referenced by `references` cells (B2 down).
+
+    A 450 KB file whose cells materialise a gigabyte of text. The string is stored in
+    SST + CONTINUE records of at most 8,224 bytes, each continuation starting with its
+    flags byte, as Excel writes it; `wide` stores it as UTF-16.
+    """
+    text = ("é" if wide else "x").encode("utf-16-le" if wide else "latin-1") * length
+    header = struct.pack("<IIHB", references, 1, length, int(wide))
+    first, step = (8212, 8222) if wide else (8213, 8223)  # whole characters per record
+    pieces, rest = [header + text[:first]], text[first:]
+    while rest:
+        pieces.append(bytes([int(wide)]) + rest[:step])
+        rest = rest[step:]
+    sst = _record(0x00FC, pieces[0]) + b"".join(_record(0x003C, p) for p in pieces[1:])
+    code = _record(0x0204, struct.pack("<HHHHB", 0, 0, 0, 4, 0) + b"Code")
+    cells = (_record(0x00FD, struct.pack("<HHHI", n, 1, 0, 0)) for n in range(1, references + 1))
+    return _biff_workbook(sst, code + b"".join(cells))
+
+
+def _biff_workbook(globals_records: bytes, sheet_records: bytes) -> bytes:
+    """A BIFF8 stream: globals (one BOUNDSHEET, then `globals_records`), one sheet."""
     bof_globals = _record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0, 0, 0, 0))
     sheet_name = COMMUNITIES.encode("latin-1")
     boundsheet_size = 4 + 8 + len(sheet_name)
-    globals_size = len(bof_globals) + boundsheet_size + 4
+    globals_size = len(bof_globals) + boundsheet_size + len(globals_records) + 4
     boundsheet = _record(
         0x0085, struct.pack("<IBBBB", globals_size, 0, 0, len(sheet_name), 0) + sheet_name
     )
     bof_sheet = _record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0, 0, 0, 0))
-    dimensions = _record(0x0200, struct.pack("<IIHHH", 0, row + 1, 0, min(column + 1, 0xFFFF), 0))
-    number = _record(0x0203, struct.pack("<HHHd", row, column, 0, 1.0))
-    stream = bof_globals + boundsheet + _record(0x000A)
-    stream += bof_sheet + dimensions + number + _record(0x000A)
+    stream = bof_globals + boundsheet + globals_records + _record(0x000A)
+    stream += bof_sheet + sheet_records + _record(0x000A)
     return ole2_file({"Workbook": stream})
 
 
 def ole2_file(streams: dict[str, bytes]) -> bytes:
-    """A version 3 compound file (512-byte sectors); streams padded to 4 KB: no mini stream."""
+    """A version 3 compound file (512-byte sectors); streams padded to 4 KB: no mini stream.
+
+    The FAT takes as many sectors as the streams need (up to 109, about 7 MB of
+    streams), then one directory sector, then the streams.
+    """
+    padded = [data.ljust(4096, b"\0") for data in streams.values()]
+    stream_sectors = sum(-(-len(data) // 512) for data in padded)
+    fat_sectors = 1
+    while fat_sectors * 128 < fat_sectors + 1 + stream_sectors:
+        fat_sectors += 1
+    assert fat_sectors <= 109 and len(streams) <= 3
+    fat = [0xFFFFFFFD] * fat_sectors + [0xFFFFFFFE]  # the FAT, then the directory
     sectors: list[bytes] = []
-    fat: list[int] = [0xFFFFFFFD, 0xFFFFFFFE]  # sector 0: the FAT, sector 1: the directory
     entries = [_dir_entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1 if streams else 0xFFFFFFFF)]
-    for index, (name, data) in enumerate(streams.items()):
-        data = data.ljust(4096, b"\0")
+    for index, (name, data) in enumerate(zip(streams, padded, strict=True)):
         count = -(-len(data) // 512)
-        start = 2 + len(sectors)
+        start = fat_sectors + 1 + len(sectors)
         fat += [start + n + 1 for n in range(count - 1)] + [0xFFFFFFFE]
         sectors += [data[n * 512 : (n + 1) * 512].ljust(512, b"\0") for n in range(count)]
         right = index + 2 if index + 1 < len(streams) else 0xFFFFFFFF
         entries.append(_dir_entry(name, 2, start, len(data), right=right))
-    assert len(fat) <= 128 and len(entries) <= 4
-    fat_sector = b"".join(struct.pack("<I", v) for v in fat).ljust(512, b"\xff")
+    fat_bytes = b"".join(struct.pack("<I", v) for v in fat).ljust(512 * fat_sectors, b"\xff")
     directory = b"".join(entries).ljust(512, b"\0")
-    difat = struct.pack("<I", 0) + b"\xff" * 4 * 108
+    difat = b"".join(struct.pack("<I", n) for n in range(fat_sectors)).ljust(4 * 109, b"\xff")
     header = (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16)
         + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
-        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+        + struct.pack("<IIIIIIIII", 0, fat_sectors, fat_sectors, 0, 4096, 0xFFFFFFFE, 0,
+                      0xFFFFFFFE, 0)
         + difat
     )  # fmt: skip
-    return header + fat_sector + directory + b"".join(sectors)
+    return header + fat_bytes + directory + b"".join(sectors)
 
 
 def _dir_entry(
@@ -266,6 +300,7 @@ HOSTILE_UPLOADS: dict[str, tuple[Callable[[], bytes], str, str]] = {
     "xls cell at 20000,1000": (
         lambda: xls_far_cell(row=20_000, column=1_000), "mid.xls", "too_many_columns",
     ),
+    "xls 32767-char shared string x30000": (xls_shared_text, "text.xls", "too_much_text"),
     "ods 100000 x 1000 repeated": (ods_repeated, "repeat.ods", "too_many_columns"),
     "ods 200000 x 100 repeated": (
         lambda: ods_repeated(200_000, 100), "repeat100.ods", "too_many_cells",

@@ -69,9 +69,15 @@ def test_the_refusal_names_the_sheet_and_the_column_found():
         (lambda: hostile.xls_far_cell(70, 1), {"max_rows_per_sheet": 10}, "too_many_rows"),
         (lambda: hostile.xlsx_shared_string(100, 50), {"max_text_bytes": 4000}, "too_much_text"),
         (lambda: hostile.xlsx_shared_string(101, 1), {"max_text_chars": 100}, "text_too_long"),
+        (lambda: hostile.xls_shared_text(100, 50), {"max_text_bytes": 4000}, "too_much_text"),
+        (lambda: hostile.xls_shared_text(101, 1), {"max_text_chars": 100}, "text_too_long"),
+        (lambda: hostile.xls_shared_text(9000, 1, wide=True), {"max_text_chars": 8999},
+         "text_too_long"),
     ],
     ids=["xlsx columns", "xlsx cells", "xlsx rows", "ods columns", "ods rows", "ods text",
-         "xls columns", "xls rows", "shared string references", "one long shared string"],
+         "xls columns", "xls rows", "shared string references", "one long shared string",
+         "xls shared string references", "xls one long shared string",
+         "xls long UTF-16 string over CONTINUE records"],
 )  # fmt: skip
 def test_each_bound_is_checked_before_reading(build, limits, code):
     content = build()
@@ -88,13 +94,45 @@ def test_each_bound_is_checked_before_reading(build, limits, code):
         (lambda: hostile.ods_repeated(3, 4), {**COLS4, "max_cells_per_sheet": 16}),
         (lambda: hostile.xls_far_cell(2, 3), {**COLS4, "max_cells_per_sheet": 12}),
         (lambda: hostile.xlsx_shared_string(100, 1), {"max_text_chars": 100}),
+        (lambda: hostile.xls_shared_text(100, 1), {"max_text_chars": 100}),
+        (lambda: hostile.xls_shared_text(100, 40), {"max_text_bytes": 4004}),
     ],
-    ids=["xlsx", "ods", "xls", "text"],
+    ids=["xlsx", "ods", "xls", "text", "xls text", "xls references"],
 )  # fmt: skip
 def test_a_sheet_just_within_the_bounds_is_read(build, limits):
     parsed = validate_workbook(build(), "f", limits=UploadLimits(**limits))
 
     assert "Leergemeenschappen" in parsed.sheet_names.values()
+
+
+def test_xls_text_is_measured_across_continue_records_as_stored():
+    # 9,000 UTF-16 characters (18,000 bytes) span three SST records; three cells reference it,
+    # plus "Code" in A1 (LABEL, 4 bytes).
+    content = hostile.xls_shared_text(9000, 3, wide=True)
+
+    parsed = validate_workbook(content, "f.xls", limits=UploadLimits(max_text_bytes=54_004))
+    assert parsed.sheet_names == {"communities": "Leergemeenschappen"}
+    with pytest.raises(WorkbookRefused) as refused:
+        validate_workbook(content, "f.xls", limits=UploadLimits(max_text_bytes=54_003))
+    assert refused.value.code == "too_much_text"
+
+
+@pytest.mark.parametrize(
+    "cells",
+    ['<c r="A1" t="inlineStr"><is><t>Code</t></is></c><c t="n"><v>1</v></c>',
+     '<c r="A1" t="n"><v>1</v></c><x:c xmlns:x="' + hostile.MAIN_NS + '" r="B1"><x:v>1</x:v></x:c>',
+     '<c r="A1" t="n"><v>1</v></c><c\nr="B1"><v>1</v></c>',
+     "<c r='A1' t='n'><v>1</v></c><c r='B1'><v>1</v></c>"],
+    ids=["cell without its reference", "prefixed cell", "newline in the tag", "single quotes"],
+)  # fmt: skip
+def test_cells_written_unlike_excel_are_followed_cell_by_cell(cells):
+    sheet = f'<worksheet xmlns="{hostile.MAIN_NS}"><sheetData><row r="1">{cells}</row>'
+    content = hostile._one_sheet_xlsx(f"{sheet}</sheetData></worksheet>".encode())
+
+    with pytest.raises(WorkbookRefused) as refused:
+        validate_workbook(content, "f.xlsx", limits=UploadLimits(max_columns_per_sheet=1))
+
+    assert refused.value.params["columns"] == 2
 
 
 def test_styled_empty_cells_far_away_do_not_count():
