@@ -32,8 +32,9 @@ def _generator():
 
 
 @pytest.fixture
-def loaded(database) -> int:
-    load_sample_data()
+def loaded(sample_database) -> int:
+    """The sample as `make run` loads it: a copy of the run's one load through the
+    importer (tests/conftest.py), so the read-only checks below don't each pay for it."""
     with session_scope() as s:
         return get_programme(s, name="GasErop!").id
 
