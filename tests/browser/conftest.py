@@ -6,10 +6,14 @@ skip locally and fail in CI.
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -69,6 +73,25 @@ def _wait_until_healthy(url: str, server: subprocess.Popen) -> None:
     raise RuntimeError(f"streamlit did not become healthy within {STARTUP_SECONDS}s")
 
 
+def _load_sample(env: dict[str, str]) -> None:
+    """Migrate and load the sample data through the command line, as `make run` does."""
+    for command in ("migrate", "seed-sample"):
+        subprocess.run([sys.executable, "-m", "data_access", command], env=env, check=True,
+                       cwd=PROJECT_ROOT, capture_output=True)  # fmt: skip
+
+
+@functools.cache
+def _sample_sqlite_file() -> Path:
+    """One SQLite file per test process with the sample data loaded as `make run` loads
+    it; each SQLite server gets a copy (loading it costs seconds a server)."""
+    folder = Path(tempfile.mkdtemp(prefix="lc-browser-sample-"))
+    atexit.register(shutil.rmtree, folder, True)
+    path = folder / "sample.sqlite3"
+    _load_sample({**os.environ, "DATABASE_URL": f"sqlite:///{path}"})
+    assert not path.with_name(path.name + "-wal").exists()  # all of it is in the file
+    return path
+
+
 # Runs with the server's environment after the sample data is loaded, before it starts.
 Prepare = Callable[[dict[str, str]], None]
 
@@ -91,9 +114,10 @@ def serve_app(
         env[DEMO_ENV] = "1"
     else:
         env.pop(DEMO_ENV, None)
-    for command in ("migrate", "seed-sample"):
-        subprocess.run([sys.executable, "-m", "data_access", command], env=env, check=True,
-                       cwd=PROJECT_ROOT, capture_output=True)  # fmt: skip
+    if database_url is None:
+        shutil.copy(_sample_sqlite_file(), folder / "app.sqlite3")
+    else:
+        _load_sample(env)
     if prepare is not None:
         prepare(env)
     port = _free_port()
