@@ -19,6 +19,7 @@ from data_access.core.state import communities_as_of, funding_as_of
 from data_access.kpis import facilitators as kf
 from data_access.kpis import funding as kfu
 from data_access.kpis import progress as kp
+from data_access.kpis import shared_frames
 from data_access.kpis import success as ks
 from data_access.kpis.filters import CommunityFilter, filter_communities, filter_facilitators
 from data_access.kpis.summary import (
@@ -193,6 +194,12 @@ def midterm_checks(
 def _communities(
     session: Session, programme_id: int | None, as_of: str | None, filters: CommunityFilter | None
 ) -> pd.DataFrame:
+    """The as-of communities after `filters`; a dashboard session takes them from the
+    page's shared as-of read (`load_frames`) instead of reading them once more."""
+    if session.info.get(shared_frames.SHARE):
+        return load_frames(
+            session, programme_id=programme_id, as_of=as_of, filters=filters
+        ).communities
     frame = communities_as_of(session, programme_id=programme_id, as_of=as_of)
     return filter_communities(frame, filters)
 
