@@ -19,6 +19,7 @@ from data_access.core.state import communities_as_of, funding_as_of
 from data_access.kpis import facilitators as kf
 from data_access.kpis import funding as kfu
 from data_access.kpis import progress as kp
+from data_access.kpis import shared_frames
 from data_access.kpis import success as ks
 from data_access.kpis.filters import CommunityFilter, filter_communities, filter_facilitators
 from data_access.kpis.summary import (
@@ -193,6 +194,12 @@ def midterm_checks(
 def _communities(
     session: Session, programme_id: int | None, as_of: str | None, filters: CommunityFilter | None
 ) -> pd.DataFrame:
+    """The as-of communities after `filters`; a dashboard session takes them from the
+    page's shared as-of read (`load_frames`) instead of reading them once more."""
+    if session.info.get(shared_frames.SHARE):
+        return load_frames(
+            session, programme_id=programme_id, as_of=as_of, filters=filters
+        ).communities
     frame = communities_as_of(session, programme_id=programme_id, as_of=as_of)
     return filter_communities(frame, filters)
 
@@ -208,12 +215,15 @@ def kpis_report(session: Session, *, as_of: str | None = None) -> dict:
 def _programme_report(session: Session, programme: Programme, as_of: str | None) -> dict:
     frames = load_frames(session, programme_id=programme.id, as_of=as_of)
     year = summary_year(session, frames, programme_id=programme.id, as_of=as_of)
-    summary = summarise(frames, year=year)
+    # Computed once for the summary and the per-year entries.
+    vs = vs_target(frames)
+    funding = kfu.funding_per_year(frames.funding, frames.communities)
+    summary = summarise(frames, year=year, vs=vs, funding=funding)
     headline = {key: _rounded(summary[key], kind) for key, kind in HEADLINE_KINDS.items()}
     return {
         "programme": programme.name,
         "year": year,
-        "years": _year_reports(frames),
+        "years": _year_reports(frames, vs.set_index("year"), funding.set_index("year")),
         "cumulative": {
             "communities_started": _rounded(summary["cumulative_started"], COUNT),
             "target_communities_started": _rounded(summary["cumulative_target"], COUNT),
@@ -224,10 +234,9 @@ def _programme_report(session: Session, programme: Programme, as_of: str | None)
     }
 
 
-def _year_reports(frames: KpiFrames) -> list[dict]:
-    """One entry per year with communities, targets, funding or participants."""
-    vs = vs_target(frames).set_index("year")
-    funding = kfu.funding_per_year(frames.funding, frames.communities).set_index("year")
+def _year_reports(frames: KpiFrames, vs: pd.DataFrame, funding: pd.DataFrame) -> list[dict]:
+    """One entry per year with communities, targets, funding or participants (`vs`,
+    `funding`: vs_target and funding_per_year indexed by year)."""
     participants = kp.participants_per_year(frames.communities).set_index("year")
     split = kp.sector_split(frames.communities)
     years = sorted(set(vs.index) | set(funding.index))

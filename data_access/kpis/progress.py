@@ -55,10 +55,9 @@ def progress_to_target(counts: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFr
     Progress is NaN where there is no (or a zero) target.
     """
     wanted = targets[targets["measure"].isin(["communities_started", "communities_completed"])]
-    pivot = wanted.pivot_table(  # a blank target stays blank, not 0 (targets_in_view)
-        index="year", columns="measure", values="value", dropna=False,
-        aggfunc=lambda values: values.sum(min_count=1),
-    )  # fmt: skip
+    # A blank target stays blank, not 0 (targets_in_view). groupby, not pivot_table with
+    # a Python aggregate: the same table, a fraction of the time.
+    pivot = wanted.groupby(["year", "measure"])["value"].sum(min_count=1).unstack("measure")
     pivot = pivot.reindex(columns=["communities_started", "communities_completed"])
     pivot.columns = ["target_started", "target_completed"]
     frame = counts.set_index("year").join(pivot, how="outer").sort_index()

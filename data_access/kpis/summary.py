@@ -109,11 +109,20 @@ def kpi_summary(
     return {"as_of": as_of, "year": year, **summarise(frames, year=year)}
 
 
-def summarise(frames: KpiFrames, *, year: int | None) -> dict:
-    """The single-number figures of docs/figures.md from already fetched frames."""
+def summarise(
+    frames: KpiFrames,
+    *,
+    year: int | None,
+    vs: pd.DataFrame | None = None,
+    funding: pd.DataFrame | None = None,
+) -> dict:
+    """The single-number figures of docs/figures.md from already fetched frames
+    (`vs`, `funding`: `vs_target` and `funding_per_year` of them, if already computed)."""
     communities, facilitators = frames.communities, frames.facilitators
-    this_year = _row_for_year(vs_target(frames), year)
-    funding_year = _row_for_year(kfu.funding_per_year(frames.funding, communities), year)
+    vs = vs_target(frames) if vs is None else vs
+    funding = kfu.funding_per_year(frames.funding, communities) if funding is None else funding
+    this_year = _row_for_year(vs, year)
+    funding_year = _row_for_year(funding, year)
     durations = kp.duration_stats(communities)
     statuses = communities["status"].value_counts()
     return {

@@ -12,6 +12,7 @@ Cells without a value (styled, empty) don't count, as calamine skips them too.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import zipfile
@@ -119,9 +120,19 @@ def scan_tags(pieces, pattern: re.Pattern[bytes], runs: TextRuns):
 
 
 def attribute(attributes: bytes, name: bytes) -> str | None:
-    """One attribute's value from a tag's attribute text, or None."""
-    match = re.search(rb"(?:^|\s)" + re.escape(name) + rb'\s*=\s*["\']([^"\']*)', attributes)
-    return None if match is None else html.unescape(match.group(1).decode("utf-8", "replace"))
+    """One attribute's value from a tag's attribute text, or None. Called per cell (1.8
+    million times at 100,000 rows): the pattern is compiled once per name, and only a
+    value holding an entity is unescaped."""
+    match = _attribute_pattern(name).search(attributes)
+    if match is None:
+        return None
+    value = match.group(1).decode("utf-8", "replace")
+    return html.unescape(value) if "&" in value else value
+
+
+@functools.cache
+def _attribute_pattern(name: bytes) -> re.Pattern[bytes]:
+    return re.compile(rb"(?:^|\s)" + re.escape(name) + rb'\s*=\s*["\']([^"\']*)')
 
 
 def pieces_of(content: bytes, archive: zipfile.ZipFile, name: str):
