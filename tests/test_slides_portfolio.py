@@ -20,7 +20,7 @@ def test_portfolio_deck_on_the_sample(sample_database):
         ("Leergemeenschappen in Overijssel", "", "Alle programma's · stand per 31 december 2024"),
         ("Alle programma's samen", "27", "Samen beoogd: 28; afgerond: 25; deelnemers: 311. "
          "Toegekend € 570.000, besteed € 373.951."),
-        ("GasErop!", "23", "In 2023 gestart: 10 van 10; besteed: € 300.451. "
+        ("GasErop!", "23", "In 2023 gestart: 10 van 10; besteed: € 151.450. "
          "Laatste kwartaal 2023-Q4: Ingediend."),
         ("Rondje Circulair (fictief)", "4", "In 2024 gestart: 4 van 5; besteed: € 73.500. "
          "Laatste kwartaal 2024-Q4: Ingediend."),

@@ -56,8 +56,11 @@ def _record(row: dict, lang: str) -> dict:
         t("portfolio.column.completed"): format_count(row["completed"], lang=lang),
         t("portfolio.column.participants"): format_count(row["participants"], lang=lang),
         t("portfolio.column.granted"): format_euro(row["granted"], lang=lang),
-        t("portfolio.column.spent"): _of(row["spent"], row["target_budget_this_year"],
+        # Like with like: that year's spending against that year's budget (all years'
+        # spending against one year's budget read as overspent at a glance).
+        t("portfolio.column.spent"): _of(row["spent_this_year"], row["target_budget_this_year"],
                                          format_euro, lang),
+        t("portfolio.column.spent_total"): format_euro(row["spent"], lang=lang),
         t("portfolio.column.capacity_gap"): format_count(row["capacity_gap"], lang=lang),
     }  # fmt: skip
 
@@ -101,7 +104,8 @@ def _cell(row: dict) -> str:
 
 # In view at 1024 px (~560 px of table): where each programme stands and what it spent,
 # under short headers whose full meaning is in each header's help. Completed,
-# participants, granted and the facilitator gap are in the column menu and the download.
+# participants, granted, spent in all and the facilitator gap are in the column menu and
+# the download.
 SHOWN_WIDTHS = {"open": 68, "programme": 100, "last_period": 64, "status": 82,
                 "started_year": 72, "cumulative": 80, "spent": 88}  # fmt: skip
 # The grid shows a mark per quarter for the last year and a half, where something can

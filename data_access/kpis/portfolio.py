@@ -19,7 +19,7 @@ from data_access.kpis.summary import kpi_summary
 
 SUMMED = ("started_this_year", "target_started_this_year", "cumulative_started",
           "cumulative_target", "completed", "participants", "granted", "spent",
-          "target_budget_this_year", "capacity_gap")  # fmt: skip
+          "spent_this_year", "target_budget_this_year", "capacity_gap")  # fmt: skip
 
 
 def portfolio_rows(session: Session) -> list[dict]:

@@ -84,7 +84,7 @@ def _programme(row: dict, lang: str) -> Slide:
             "year": str(row["year"]),
             "started": Number(row["started_this_year"]),
             "target": Number(row["target_started_this_year"]),
-            "spent": Number(row["spent"], EUROS),
+            "spent": Number(row["spent_this_year"], EUROS),  # in {year}, as "started"
             "period": row["last_period"] or "–",
             "status": translate(f"completeness.status.{status}", lang) if status else "–",
         }),

@@ -104,10 +104,10 @@ def test_target_form_headers_are_short_words_and_the_note_names_them_in_full(
 @pytest.mark.parametrize(
     ("lang", "expected", "hidden", "legend"),
     [("nl", ["Overzicht", "Programma", "Kwartaal", "Status", "Dat jaar", "Cumulatief", "Besteed"],
-      ["Afgerond", "Deelnemers", "Toegekend", "Tekort facilitatoren"],
+      ["Afgerond", "Deelnemers", "Toegekend", "Besteed totaal", "Tekort facilitatoren"],
       "✓ Goedgekeurd · … Ingediend · ✗ Afgewezen · ⚠ Ontbreekt · · Nog niet verplicht · * te laat"),
      ("en", ["Overview", "Programme", "Quarter", "Status", "That year", "Cumulative", "Spent"],
-      ["Completed", "Participants", "Granted", "Facilitator capacity gap"],
+      ["Completed", "Participants", "Granted", "Spent in all", "Facilitator capacity gap"],
       "✓ Approved · … Submitted · ✗ Rejected · ⚠ Missing · · Not yet due · * late")],
 )  # fmt: skip
 def test_portfolio_shows_progress_and_money_and_the_last_year_and_a_half_of_reporting(
@@ -118,8 +118,10 @@ def test_portfolio_shows_progress_and_money_and_the_last_year_and_a_half_of_repo
     table, grid = at.dataframe[0], at.dataframe[1]
     assert shown_columns(table) == expected
     assert [c for c in table.value.columns if c not in expected] == hidden  # in the menu
-    spent = "€ 300.451 van € 200.000" if lang == "nl" else "€300,451 of €200,000"
+    # That year's spending against that year's budget; every year's in the menu.
+    spent = "€ 151.450 van € 200.000" if lang == "nl" else "€151,450 of €200,000"
     assert table.value.iloc[0][expected[6]] == spent.replace("€ ", "€\u00a0")  # one line each
+    assert table.value.iloc[0][hidden[3]] == ("€ 300.451" if lang == "nl" else "€300,451")
     quarters = ["2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]
     assert shown_columns(grid) == [expected[1], *quarters]
     assert grid.value.columns.tolist()[1:] == [f"{y}-Q{q}" for y in (2022, 2023, 2024)
