@@ -26,6 +26,7 @@ SAYS = {
     "too_many_columns": "heeft een gevulde cel in kolom",
     "too_many_cells": "cellen van A1 tot de laatste gevulde cel",
     "text_too_long": "bevat een tekst van meer dan 32767 tekens",
+    "too_much_text": "MB tekst; het maximum is",
 }
 
 

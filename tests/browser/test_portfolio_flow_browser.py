@@ -46,6 +46,9 @@ def test_admin_creates_lead_uploads_officer_approves_portfolio_shows_it(
     main = open_as(page, own_app_url, "programmas", ADMIN)
     main.get_by_label("Naam", exact=True).fill(NAME)
     main.get_by_label("Eerste jaar", exact=True).fill("2024")
+    # A programme of 2024 alone: the completeness grid then ends with 2024 whatever today's
+    # date, and its last six quarters (in view) hold the new programme's 2024-Q1.
+    main.get_by_label("Laatste jaar", exact=True).fill("2024")
     main.get_by_role("button", name="Opslaan").click()
     wait_for_app(page)
     expect(main.get_by_text(f"Programma {NAME} is aangemaakt.")).to_be_visible()
@@ -91,7 +94,10 @@ def test_admin_creates_lead_uploads_officer_approves_portfolio_shows_it(
     expect(cells.filter(has_text=re.compile(f"^{re.escape(NAME)}$"))).to_have_count(2)
     # Portfolio: its last quarter's status (the sample's 2023-Q4 and 2024-Q4 still wait).
     expect(cells.filter(has_text=re.compile("^Goedgekeurd$"))).to_have_count(1)
-    # Completeness: the grid draws only the columns in view (2022-Q1 onwards), so the
-    # new programme's 2024-Q1 cell is checked in AppTest (test_portfolio_pages).
-    expect(cells.filter(has_text=re.compile("^✓ Goedgekeurd"))).not_to_have_count(0)
+    # Completeness, 2023-Q3 to 2024-Q4 in view, as marks named in the legend under it:
+    # approved are Rondje Circulair's 2024-Q2 and the new programme's 2024-Q1, the latter
+    # late ("*"): it was uploaded today, long after its deadline.
+    expect(cells.filter(has_text=re.compile("^✓$"))).to_have_count(1)
+    expect(cells.filter(has_text=re.compile(r"^✓\*$"))).to_have_count(1)
+    expect(main.get_by_text(re.compile("^✓ Goedgekeurd · "))).to_be_visible()
     screenshot(page, "portfolio_1280")
