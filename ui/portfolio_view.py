@@ -32,7 +32,7 @@ def portfolio_table(rows: list[dict], *, lang: str) -> pd.DataFrame:
     """One row per programme plus a totals row; the first column links to its Overview."""
     records = [_record(row, lang) for row in rows]
     blank = dict.fromkeys(("last_period", "last_status", "year", "programme_id"))
-    totals = portfolio_totals(rows) | blank | {"programme": t("portfolio.total")}
+    totals = paired_totals(rows) | blank | {"programme": t("portfolio.total")}
     records.append(_record(totals, lang))
     return pd.DataFrame(records)
 
@@ -111,6 +111,24 @@ SHOWN_WIDTHS = {"open": 68, "programme": 100, "last_period": 64, "status": 82,
 # The grid shows a mark per quarter for the last year and a half, where something can
 # still be done; the earlier quarters are in the column menu, and every quarter in words
 # in the download.
+# A figure shown against a target: (figure, its target).
+PAIRS = (("started_this_year", "target_started_this_year"),
+         ("cumulative_started", "cumulative_target"),
+         ("spent_this_year", "target_budget_this_year"))  # fmt: skip
+
+
+def paired_totals(rows: list[dict]) -> dict:
+    """The totals, where a figure that stands beside its target adds only the programmes
+    that have that target: a programme without targets would otherwise read as progress
+    ("51 van 28"). With no target anywhere the figure is the plain sum, shown alone."""
+    totals = portfolio_totals(rows)
+    for figure, target in PAIRS:
+        with_target = [row for row in rows if row[target] is not None]
+        if with_target:
+            totals[figure] = sum(row[figure] for row in with_target)
+    return totals
+
+
 QUARTERS_SHOWN = 6
 GRID_WIDTHS = {"programme": 130, "quarter": 70}
 
