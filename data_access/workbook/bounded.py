@@ -17,6 +17,16 @@ from data_access.workbook.report import WorkbookRefused
 
 Outcome = tuple[str, object]
 
+# A child may use `seconds` of CPU (RLIMIT_CPU: what stops a runaway reader) and wait
+# this many times as long on the clock: on a busy server a legitimate large file gets
+# only a share of a core, and was refused as timed out at load 6-12 (issue 14's runs).
+WALL_PER_CPU_SECOND = 3
+
+
+def wall_seconds(seconds: float) -> float:
+    """How long a child with a CPU budget of `seconds` may take on the clock."""
+    return WALL_PER_CPU_SECOND * seconds
+
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 

@@ -5,7 +5,8 @@ readers' bugs we don't know yet. The file is parsed and validated (and the marke
 report written) in a child process with an address-space limit and a timeout, so a
 crash, a failed allocation that aborts the process (calamine does that), a MemoryError
 or an endless loop costs one refused upload (`worker_failed`, `timed_out`), never the
-server. The timeout bounds the child's wall clock and, through RLIMIT_CPU, its CPU time;
+server. The timeout bounds the child's CPU time (RLIMIT_CPU) and, three times over, its
+wall clock (`bounded.wall_seconds`: a busy machine gives a large file only a share of a core);
 the child starts warm (a fork), so no start-up counts against it. A single-threaded
 caller (the command line) forks itself, which copies the readers it has imported; a
 threaded server must not fork, so it hands the task to its zygote (`zygote.py`), a warm
@@ -22,7 +23,14 @@ import sys
 import threading
 
 from data_access.core.config import UploadLimits
-from data_access.workbook.bounded import Outcome, die_with_parent, limit, run_task, task_function
+from data_access.workbook.bounded import (
+    Outcome,
+    die_with_parent,
+    limit,
+    run_task,
+    task_function,
+    wall_seconds,
+)
 from data_access.workbook.report import ParsedWorkbook, WorkbookRefused
 from data_access.workbook.zygote import run_in_zygote, serve
 
@@ -52,9 +60,10 @@ def run_isolated(task: str, args: tuple, kwargs: dict, *, limits: UploadLimits):
     """Run a task in a child; its refusal, crash or timeout becomes `WorkbookRefused`."""
     request = (limits.worker_memory_bytes, limits.worker_timeout_seconds, task, args, kwargs)
     if threading.active_count() == 1:
-        status, payload = _forked(request, limits.worker_timeout_seconds)
+        status, payload = _forked(request, wall_seconds(limits.worker_timeout_seconds))
     else:
-        status, payload = run_in_zygote(request, 4 * limits.worker_timeout_seconds + 60)
+        guard = 2 * wall_seconds(limits.worker_timeout_seconds) + 60  # an earlier upload's too
+        status, payload = run_in_zygote(request, guard)
     if status == "ok":
         return payload
     if status == "refused":

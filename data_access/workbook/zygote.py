@@ -31,7 +31,7 @@ import time
 from typing import NoReturn
 
 from data_access.core.config import PROJECT_ROOT
-from data_access.workbook.bounded import Outcome, limit, run_task, task_function
+from data_access.workbook.bounded import Outcome, limit, run_task, task_function, wall_seconds
 
 HEADER = struct.Struct(">Q")
 CHUNK = 1 << 20
@@ -106,7 +106,7 @@ def _fork_task(request: bytes, protocol: tuple[int, int]) -> bytes:
         _child(send, (receive, *protocol), memory_bytes, seconds, task)
     os.close(send)
     try:
-        return _reply(pid, receive, time.monotonic() + seconds)
+        return _reply(pid, receive, time.monotonic() + wall_seconds(seconds))
     finally:
         os.close(receive)
 
