@@ -1,14 +1,13 @@
 """Every counted report up to a period, slim, and which report is each thing's as-of
 state at each earlier period: for figures over many periods (capacity per period).
 
-`communities_as_of(..., every_report=True)` carries every column and the partner lists
-of 20,000 reports at 10,000 communities, and picking each period's state with
-`state.latest_at` sorts all of it once per period: most of a cold Facilitators page.
-Here the read holds only what such a figure uses (status, capacity and the columns the
-dashboard's filters look at; partner and sector lists only when a filter needs them),
-and `states_per_period` decides for all periods in one vectorised pass which report
-counts, with the same rule as the as-of SQL: per thing, the latest (period, batch) at
-or before the period.
+Reading every report with every column and the partner lists (20,000 reports at 10,000
+communities) and sorting all of it once per period to pick that period's state was most
+of a cold Facilitators page. Here the read holds only what such a figure uses (status,
+capacity and the columns the dashboard's filters look at; partner and sector lists only
+when a filter needs them), and `states_per_period` decides for all periods in one
+vectorised pass which report counts, with the same rule as the as-of SQL: per thing,
+the latest (period, batch) at or before the period.
 """
 
 from __future__ import annotations

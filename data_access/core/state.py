@@ -83,7 +83,7 @@ def _latest_reports(
     every_report: bool = False,
 ) -> Select:
     """Ids of the latest counted report per key at or before `as_of` (`counted_in`);
-    with `every_report`, of every counted report at or before it (see `latest_at`)."""
+    with `every_report`, of every counted report at or before it (core/history.py)."""
     rank = (
         func.row_number()
         .over(partition_by=key_columns, order_by=(report.period.desc(), report.batch_id.desc()))
@@ -109,31 +109,17 @@ def _latest_reports(
     return select(ranked.c.report_id).where(ranked.c.rank == 1)
 
 
-def latest_at(history: pd.DataFrame, key: str, period: str) -> pd.DataFrame:
-    """The as-of frame for `period` from an `every_report=True` frame: per `key`, the
-    report with the latest (period, batch) at or before it, as the SQL ranking picks.
-    Lets a figure over many periods read the reports once instead of once per period."""
-    upto = history.loc[history["period"] <= period]
-    upto = upto.sort_values(["period", "batch_id"], kind="stable")
-    return upto.drop_duplicates(key, keep="last").reset_index(drop=True)
-
-
 def communities_as_of(
     session: Session,
     *,
     programme_id: int | None = None,
     as_of: str | None = None,
     approved_only: bool | None = None,
-    every_report: bool = False,
 ) -> pd.DataFrame:
-    """One row per community as last reported at or before `as_of` (None: newest).
-
-    `every_report=True`: one row per counted report at or before `as_of`, with its
-    `batch_id`, for `latest_at` to pick any earlier period's state from.
-    """
+    """One row per community as last reported at or before `as_of` (None: newest)."""
     r = CommunityReport
     counted = counted_in(session, approved_only)
-    latest = _latest_reports(r, [r.community_id], programme_id, as_of, counted, every_report)
+    latest = _latest_reports(r, [r.community_id], programme_id, as_of, counted)
     query = (
         select(
             Community.id.label("community_id"),
@@ -160,7 +146,6 @@ def communities_as_of(
             r.midterm_check,
             r.id.label("report_id"),
             r.period,
-            r.batch_id,
         )
         .join(Community, Community.id == r.community_id)
         .join(Programme, Programme.id == Community.programme_id)
@@ -184,7 +169,7 @@ def communities_as_of(
     )
     frame["education_partners"] = _lists_per_report(frame, partners, "name")
     frame["partner_levels"] = _lists_per_report(frame, partners, "level")
-    return frame[[*COMMUNITY_COLUMNS, "batch_id"] if every_report else COMMUNITY_COLUMNS]
+    return frame[COMMUNITY_COLUMNS]
 
 
 def facilitators_as_of(
@@ -193,13 +178,11 @@ def facilitators_as_of(
     programme_id: int | None = None,
     as_of: str | None = None,
     approved_only: bool | None = None,
-    every_report: bool = False,
 ) -> pd.DataFrame:
-    """One row per facilitator as last reported at or before `as_of`, sectors as codes
-    (`every_report`: every counted report, with `batch_id`, as for communities)."""
+    """One row per facilitator as last reported at or before `as_of`, sectors as codes."""
     r = FacilitatorReport
     counted = counted_in(session, approved_only)
-    latest = _latest_reports(r, [r.facilitator_id], programme_id, as_of, counted, every_report)
+    latest = _latest_reports(r, [r.facilitator_id], programme_id, as_of, counted)
     frame = _read(
         session,
         select(
@@ -213,7 +196,6 @@ def facilitators_as_of(
             r.max_concurrent,
             r.id.label("report_id"),
             r.period,
-            r.batch_id,
         )
         .join(Facilitator, Facilitator.id == r.facilitator_id)
         .where(r.id.in_(latest))
@@ -228,7 +210,7 @@ def facilitators_as_of(
         .order_by(Sector.sort_order),
     )
     frame["sectors"] = _lists_per_report(frame, sectors, "code")
-    return frame if every_report else frame.drop(columns="batch_id")
+    return frame
 
 
 def funding_as_of(
