@@ -38,12 +38,26 @@ STYLE = f"""<style>
 
 
 def render_fixed_table(
-    table: pd.DataFrame, *, headers: str, widths: dict[str, int], key: str, only_these: bool = False
+    table: pd.DataFrame,
+    *,
+    headers: str,
+    widths: dict[str, int],
+    key: str,
+    only_these: bool = False,
+    with_help: bool = False,
+    special: dict | None = None,
 ) -> None:
     """A table in view at 1024 px: text columns of fixed widths (px; the header of column
-    `c` is the translation `{headers}.{c}`) in rows tall enough to wrap a long e-mail or
-    name. `only_these`: the other columns stay in the table's column menu only."""
-    columns = {t(f"{headers}.{c}"): st.column_config.TextColumn(width=w) for c, w in widths.items()}
+    `c` is the translation `{headers}.{c}`, its help `{headers}.{c}_help` if `with_help`)
+    in rows tall enough to wrap a long e-mail or name. `only_these`: the other columns
+    stay in the table's column menu only. `special`: other column configurations (a
+    link, say) by column name, replacing the text column of that name."""
+    columns = {
+        t(f"{headers}.{c}"): st.column_config.TextColumn(
+            width=w, help=t(f"{headers}.{c}_help") if with_help else None
+        )
+        for c, w in widths.items()
+    } | (special or {})
     order = {"column_order": tuple(columns)} if only_these else {}
     st.dataframe(table, hide_index=True, width="stretch", key=key, column_config=columns,
                  row_height=WRAPPING_ROW_HEIGHT, **order)  # fmt: skip

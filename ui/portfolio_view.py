@@ -12,7 +12,7 @@ from data_access.kpis.portfolio import portfolio_totals
 from ui.components import XLSX_MIME
 from ui.format import format_count, format_euro
 from ui.i18n import t, tn
-from ui.layout import WRAPPING_ROW_HEIGHT
+from ui.layout import WRAPPING_ROW_HEIGHT, render_fixed_table
 
 # Plain symbols: the grid draws on a canvas whose font has no colour emoji.
 STATUS_MARKS = {"approved": "✓", "submitted": "…", "rejected": "✗", "missing": "⚠",
@@ -135,15 +135,12 @@ GRID_WIDTHS = {"programme": 130, "quarter": 70}
 
 def render_portfolio_table(table: pd.DataFrame) -> None:
     link = t("portfolio.column.open")
-    columns = {t(f"portfolio.column.{c}"): st.column_config.TextColumn(
-                   width=w, help=t(f"portfolio.column.{c}_help"))
-               for c, w in SHOWN_WIDTHS.items()}  # fmt: skip
-    columns[link] = st.column_config.LinkColumn(
+    opens = st.column_config.LinkColumn(
         link, display_text=t("portfolio.open"), width=SHOWN_WIDTHS["open"],
         help=t("portfolio.column.open_help"))  # fmt: skip
-    st.dataframe(table, hide_index=True, width="stretch", key="portfolio.table",
-                 column_config=columns, column_order=tuple(columns),
-                 row_height=WRAPPING_ROW_HEIGHT)  # fmt: skip
+    render_fixed_table(table, headers="portfolio.column", widths=SHOWN_WIDTHS,
+                       key="portfolio.table", only_these=True, with_help=True,
+                       special={link: opens})  # fmt: skip
     _download(table, name="portfolio", sheet="Portfolio", label=t("portfolio.download"))
 
 
