@@ -159,8 +159,8 @@ def _count_text(extent: Extent, kind: int, data: bytes, lengths: list[int], max_
         extent.text_bytes += lengths[index] if index < len(lengths) else 0
     elif kind in INLINE_TEXT | {FORMULA_TEXT}:
         at = 6 if kind in INLINE_TEXT else 0
-        if len(data) >= at + 2 and struct.unpack_from("<H", data, at)[0] > max_chars:
-            length = struct.unpack_from("<H", data, at)[0]
+        length = struct.unpack_from("<H", data, at)[0] if len(data) >= at + 2 else 0
+        if length > max_chars:
             raise WorkbookRefused(
                 "text_too_long", sheet=extent.sheet, length=length, max_chars=max_chars
             )
