@@ -1,10 +1,16 @@
 """The deployment guide and the production config (issue 11, section 5): the nginx example
-forbids framing and hides Streamlit's metrics; production never watches source files."""
+forbids framing and hides Streamlit's metrics; production never watches source files; the
+server skips Streamlit's full garbage collection after every run (issue 14)."""
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 import tomllib
+
+import pytest
 
 from tests.conftest import PROJECT_ROOT
 
@@ -39,3 +45,18 @@ def test_the_production_config_never_watches_files_and_otherwise_matches_develop
     assert {k: v for k, v in production.items() if k != "server"} == {
         k: v for k, v in development.items() if k != "server"
     }
+
+
+@pytest.mark.parametrize("config", [DEVELOPMENT, PRODUCTION], ids=["development", "production"])
+def test_the_server_skips_streamlits_full_garbage_collection_after_every_run(config, tmp_path):
+    """Half the server's CPU under 20 sessions (bench/bench_server.py). Read by Streamlit
+    itself, so a misspelt key, which Streamlit ignores, fails here."""
+    (tmp_path / ".streamlit").mkdir()
+    shutil.copy(config, tmp_path / ".streamlit" / "config.toml")
+    read = subprocess.run(
+        [sys.executable, "-c", "from streamlit import config; "
+         "config.get_config_options(force_reparse=True); "
+         "print(config.get_option('runner.postScriptGC'))"],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert read.stdout.strip() == "False"
