@@ -59,11 +59,12 @@ def _plain(value: object) -> object:
     return value
 
 
-def table_workbook(table: pd.DataFrame) -> bytes:
-    """The table as .xlsx bytes: a header row, then values (text typed as text)."""
+def table_workbook(table: pd.DataFrame, *, sheet_title: str = SHEET_TITLE) -> bytes:
+    """The table as .xlsx bytes: a header row, then values (text typed as text); also the
+    data sheet of the deck's native charts."""
     book = Workbook()
     sheet = book.active
-    sheet.title = SHEET_TITLE
+    sheet.title = sheet_title
     for row_number, row in enumerate([list(table.columns), *table.itertuples(index=False)], 1):
         for column_number, value in enumerate(row, 1):
             cell = sheet.cell(row=row_number, column=column_number)
