@@ -55,12 +55,11 @@ def number_format(*, lang: str, prefix: str = "", percent: bool = False) -> str:
 
 
 def chart_table(figure: go.Figure) -> pd.DataFrame:
-    """The figure's numbers, one row per category, one column per series, names as the
-    reader sees them (plotly's escaping undone). A quarter time axis keeps a row for
+    """The figure's numbers, one row per category (as text), one column per series, names
+    as the reader sees them (`figure_table`). A quarter time axis keeps a row for
     every quarter it ticks, empty where no data: the gaps stay visible."""
     table = figure_table(figure, category="")
-    table = table.rename(columns=lambda name: html.unescape(str(name)))
-    table[table.columns[0]] = [html.unescape(str(value)) for value in table.iloc[:, 0]]
+    table[table.columns[0]] = [str(value) for value in table.iloc[:, 0]]
     axis = figure.layout.xaxis
     if axis.type == "date" and axis.ticktext:
         table = table.set_index(table.columns[0]).reindex(list(axis.ticktext)).reset_index()
