@@ -1,8 +1,8 @@
 """Benchmark: the whole symposium deck exported on the sample data (issue 5).
 
-Goal: ≤ 8 s for the first export in a fresh process (browser start included) and
-≤ 3 s for a warm one (imports done, files cached; each export still starts its
-own browser once and reuses it for every chart).
+Goal: ≤ 8 s for the first export in a fresh process and ≤ 3 s for a warm one
+(imports done, files cached). The PPTX draws native charts, with no browser; each PDF
+export starts its own browser once and reuses it for every chart's SVG.
 
     python bench/bench_deck.py [--runs 3] [--out bench/out]
     python bench/bench_deck.py --smoke --out DIR   # one run each (the test suite)

@@ -19,6 +19,8 @@ from xml.etree import ElementTree
 
 import pandas as pd
 import pytest
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
 from sqlmodel import select
 
 from data_access.access.approval import reject_batch
@@ -36,6 +38,8 @@ from tests.actors import OFFICER, ensure_uploader
 from tests.conftest import skip_or_fail
 from tests.security.injected import FORMULA_TEXTS, PROGRAMME, injected_workbook
 from tests.workbook.builders import sheets, workbook_bytes
+from ui.charts.portfolio import build_portfolio_progress_figure
+from ui.export.pptx_charts import add_native_chart
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 # LibreOffice's CSV import: separator, `"` quotes, UTF-8, from line 1, evaluate formulas.
@@ -147,3 +151,23 @@ def test_the_marked_cells_report_of_an_ods_upload_holds_no_formula(tmp_path):
             "unknown_column"] in [issue.flat() for issue in parsed.issues]  # fmt: skip
     report = write_error_report(ods.read_bytes(), parsed.issues)
     assert open_all({"report.xlsx": report}, tmp_path / "report") == {"report.xlsx": []}
+
+
+def test_the_deck_charts_data_sheet_holds_no_formula(tmp_path):
+    """A native PPTX chart embeds its data as a workbook (PowerPoint's "Edit data"):
+    a programme name like `=HYPERLINK(…)` stays text there, while python-pptx's own
+    workbook writer would have made it a formula (the check bites)."""
+    rows = [{"programme": text, "cumulative_started": 1, "cumulative_target": 2}
+            for text in FORMULA_TEXTS]  # fmt: skip
+    figure = build_portfolio_progress_figure(rows, lang="nl")
+    pptx = Presentation()
+    chart = add_native_chart(pptx.slides.add_slide(pptx.slide_layouts[6]), figure, lang="nl")
+    plain = CategoryChartData()
+    plain.categories = list(FORMULA_TEXTS)
+    plain.add_series("=1+1", [1] * len(FORMULA_TEXTS))
+    found = open_all(
+        {"deck-chart.xlsx": chart.part.chart_workbook.xlsx_part.blob, "plain.xlsx":
+         plain.xlsx_blob}, tmp_path,
+    )  # fmt: skip
+    assert found["deck-chart.xlsx"] == []
+    assert "of:=1+1" in found["plain.xlsx"]

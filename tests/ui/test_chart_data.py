@@ -9,14 +9,16 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from data_access.core.reference import municipality_geojson
-from tests.ui.test_charts_state_truly import CAPACITY, COMMUNITY, FUNDING, LABELS, SHARES
+from tests.ui.test_charts_state_truly import CAPACITY, COMMUNITY, FUNDING, LABELS, SHARES, SPLIT
 from ui.charts import (
     build_budget_figure,
     build_capacity_figure,
     build_community_timeline_figure,
     build_municipality_map_figure,
+    build_sector_split_figure,
     build_success_factor_figure,
 )
+from ui.charts.portfolio import build_portfolio_progress_figure
 from ui.export.chart_data import chart_workbook, figure_table, table_workbook
 
 
@@ -60,3 +62,13 @@ def test_workbook_holds_values_and_text_that_looks_like_a_formula_stays_text():
     table = pd.DataFrame({"Sector": ['=HYPERLINK("x")', "Logistiek"], "Aantal": [3, 4]})
     sheet = load_workbook(io.BytesIO(table_workbook(table))).active
     assert [c.data_type for c in sheet[2]] == ["s", "n"]
+
+
+def test_names_in_the_table_are_the_text_itself_not_plotlys_escaping():
+    """The charts escape `&`, `<`, `>` for plotly; the download (and the deck's native
+    charts, which read the same table) show the name as it was typed."""
+    rows = [{"programme": "R&D <b>Noord</b>", "cumulative_started": 1, "cumulative_target": 2}]
+    table = figure_table(build_portfolio_progress_figure(rows, lang="nl"), category="Programma")
+    assert table.values.tolist() == [["R&D <b>Noord</b>", 1, 2]]
+    figure = build_sector_split_figure(SPLIT, labels={"circularity": "A & B"}, lang="nl")
+    assert "A & B" in figure_table(figure, category="Jaar").columns

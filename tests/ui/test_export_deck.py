@@ -81,13 +81,13 @@ def test_pptx_is_16_9_with_a_title_per_slide_and_the_figures(pptx_file):
     assert "In 2023 zijn 10 van de 10 geplande" in started_2023[3]
 
 
-def test_pptx_charts_are_pictures_and_every_text_is_editable(pptx_file):
+def test_pptx_charts_are_native_charts_and_every_text_is_editable(pptx_file):
     deck = Presentation(str(pptx_file))
-    pictures = [sum(s.shape_type == 13 for s in slide.shapes) for slide in deck.slides]
-    assert pictures == [0, 1, 1, 1, 1, 0, 1, 0]
+    charts = [sum(s.has_chart for s in slide.shapes) for slide in deck.slides]
+    assert charts == [0, 1, 1, 1, 1, 0, 1, 0]
     for slide in deck.slides:
         for shape in slide.shapes:
-            assert shape.has_text_frame or shape.shape_type == 13  # no text baked in images
+            assert shape.has_text_frame or shape.has_chart  # no pictures: nothing baked in
     assert slide_texts(deck.slides[-1])[1] == "Tot de volgende keer!"
 
 
@@ -133,14 +133,36 @@ def test_pdf_export_has_every_slide_and_the_figures(sample_database, chromium, t
     assert "€ 151.450" in pages[6]
 
 
-def test_without_chromium_the_deck_is_text_only_with_an_install_hint(sample_database, monkeypatch):
+def test_without_chromium_the_pdf_is_text_only_with_an_install_hint(
+    sample_database, monkeypatch, tmp_path
+):
+    needs("pdftotext")
+    needs("pdfimages")
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # kaleido's documented option
-    result = export_deck(make_deck(), fmt="pptx")
+    result = export_deck(make_deck(), fmt="pdf")
     assert result.warning == translate("export.chromium_missing", "nl")
     assert "apt-get install chromium" in result.warning
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(result.data)
+    pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                           capture_output=True, text=True).stdout.split("\f")  # fmt: skip
+    assert [page.split("\n")[0].strip() for page in pages[:8]] == TITLES_NL
+    assert "13" in pages[1].split() and "Jaar" not in pages[1]  # the number, not the chart
+    listing = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True,
+                             text=True).stdout.splitlines()[2:]  # fmt: skip
+    assert listing == []
+
+
+def test_without_chromium_the_pptx_still_has_its_native_charts(sample_database, monkeypatch):
+    """The PPTX's charts are PowerPoint's own: no browser draws them."""
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    result = export_deck(make_deck(), fmt="pptx")
+    assert result.warning is None
     deck = Presentation(io.BytesIO(result.data))
     assert [slide.shapes.title.text for slide in deck.slides] == TITLES_NL
-    assert not any(shape.shape_type == 13 for slide in deck.slides for shape in slide.shapes)
+    assert [sum(s.has_chart for s in slide.shapes) for slide in deck.slides] == [
+        0, 1, 1, 1, 1, 0, 1, 0,
+    ]  # fmt: skip
     assert slide_texts(deck.slides[1])[1] == "13"
 
 
@@ -177,7 +199,7 @@ def test_command_line_writes_the_portfolio_deck(sample_database, chromium, tmp_p
         "Rondje Circulair (fictief)", "Dank u wel",
     ]  # fmt: skip
     assert [slide_texts(deck.slides[i])[1] for i in (1, 2, 3)] == ["27", "23", "4"]
-    assert any(shape.shape_type == 13 for shape in deck.slides[1].shapes)  # the bar chart
+    assert any(shape.has_chart for shape in deck.slides[1].shapes)  # the bar chart
 
 
 def test_the_portfolio_deck_written_into_a_folder_is_named_for_the_portfolio(

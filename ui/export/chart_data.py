@@ -1,12 +1,14 @@
 """A chart's numbers as a table and as an Excel file: the "data" download under a chart.
 
-Read back from the figure itself, so the table is exactly what the chart draws. The
-workbook holds values only: text cells are typed as text, so a name that starts with
-"=" stays a name and never becomes a formula.
+Read back from the figure itself, so the table is exactly what the chart draws: names
+as the reader sees them (the charts escape `&`, `<`, `>` for plotly; the table holds the
+text itself). The workbook holds values only: text cells are typed as text, so a name
+that starts with "=" stays a name and never becomes a formula.
 """
 
 from __future__ import annotations
 
+import html
 import io
 from datetime import date, datetime
 
@@ -24,10 +26,10 @@ def figure_table(figure: go.Figure, *, category: str) -> pd.DataFrame:
     if figure.data and isinstance(figure.data[0], go.Choroplethmap):
         trace = figure.data[0]
         title = trace.colorbar.title.text or "z"
-        names = [row[0] for row in trace.customdata]
+        names = [_plain(row[0]) for row in trace.customdata]
         return pd.DataFrame({category: names, title: list(trace.z)})
     if figure.layout.yaxis.visible is False:  # a timeline: each series is one date
-        pairs = [(t.name, pd.Timestamp(t.x[0]).date()) for t in figure.data if t.name]
+        pairs = [(_plain(t.name), pd.Timestamp(t.x[0]).date()) for t in figure.data if t.name]
         return pd.DataFrame(pairs, columns=[category, figure.layout.xaxis.title.text or "x"])
     horizontal = bool(figure.data) and figure.data[0].orientation == "h"
     axis = figure.layout.yaxis if horizontal else figure.layout.xaxis
@@ -35,7 +37,7 @@ def figure_table(figure: go.Figure, *, category: str) -> pd.DataFrame:
     columns: dict[str, dict] = {}
     for trace in figure.data:
         keys, values = _points(trace)
-        column = columns.setdefault(str(trace.name or ""), {})
+        column = columns.setdefault(_plain(str(trace.name or "")), {})
         column.update({k: v for k, v in zip(keys, values, strict=True) if v is not None})
     table = pd.DataFrame(columns)
     table.index.name = category
@@ -54,16 +56,20 @@ def _points(trace) -> tuple[list, list]:
 
 
 def _plain(value: object) -> object:
+    """A date for a date-time; text as shown, plotly's escaping undone."""
     if isinstance(value, datetime | pd.Timestamp):
         return value.date()
+    if isinstance(value, str):
+        return html.unescape(value)
     return value
 
 
-def table_workbook(table: pd.DataFrame) -> bytes:
-    """The table as .xlsx bytes: a header row, then values (text typed as text)."""
+def table_workbook(table: pd.DataFrame, *, sheet_title: str = SHEET_TITLE) -> bytes:
+    """The table as .xlsx bytes: a header row, then values (text typed as text); also the
+    data sheet of the deck's native charts."""
     book = Workbook()
     sheet = book.active
-    sheet.title = SHEET_TITLE
+    sheet.title = sheet_title
     for row_number, row in enumerate([list(table.columns), *table.itertuples(index=False)], 1):
         for column_number, value in enumerate(row, 1):
             cell = sheet.cell(row=row_number, column=column_number)

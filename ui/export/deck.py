@@ -1,7 +1,8 @@
-"""Render a deck once (texts and chart images), then write it as PPTX or PDF.
+"""Render a deck once (texts, chart figures and images), then write it as PPTX or PDF.
 
-Charts become images in one browser session; without Chromium the deck is still
-made, with text-only slides and a message saying how to install the browser.
+The PPTX draws native charts from the figures and needs no browser. The PDF's charts
+become SVG (PNG without a Unicode font) in one browser session; without Chromium the PDF
+is still made, with text-only slides and a message saying how to install the browser.
 """
 
 from __future__ import annotations
@@ -31,37 +32,46 @@ Progress = Callable[[float, str], None]  # fraction done (0–1), what is happen
 
 
 def render_deck(
-    deck: Deck, *, formats: tuple[str, ...] = ("png",), on_progress: Progress | None = None
+    deck: Deck, *, formats: tuple[str, ...] = (), on_progress: Progress | None = None
 ) -> RenderedDeck:
-    """Texts of every slide, and their charts in `formats` (all in one browser start)."""
+    """Texts and chart figures of every slide, and their charts as images in `formats`
+    (all in one browser start; none started when no format is asked for)."""
     lang = deck.request.lang
     report = on_progress or (lambda fraction, step: None)
     figures = {i: slide_figure(s, deck) for i, s in enumerate(deck.slides)}
     charted = [i for i, figure in figures.items() if figure is not None]
-    images: dict[int, dict[str, bytes]] = {}
-    warning = None
     report(0.05, "charts")
-    try:
-        rendered = render_formats(
-            [figures[i] for i in charted],
-            formats=formats,
-            width=SLIDE_IMAGE_WIDTH,
-            height=SLIDE_IMAGE_HEIGHT,
-            on_image=lambda n: report(0.05 + 0.8 * (n + 1) / len(charted), "charts"),
-        )
-        images = dict(zip(charted, rendered, strict=True))
-    except ChromiumMissing:
-        log.warning("Chromium missing: exporting text-only slides", exc_info=True)
-        warning = translate("export.chromium_missing", lang)
+    drawn, warning = _images([figures[i] for i in charted], formats, lang, report)
+    images = dict(zip(charted, drawn, strict=False))  # none drawn: no images
     slides = tuple(
-        RenderedSlide(slide_text(s, lang=lang), *_chart(images.get(i)))
+        RenderedSlide(slide_text(s, lang=lang), *_chart(images.get(i)), figure=figures[i])
         for i, s in enumerate(deck.slides)
     )
     as_of = format_long_date(period_end(deck.request.period), lang=lang)
     footer = translate(
         "slides.page_footer", lang, programme=deck.request.programme_name, as_of=as_of
     )
-    return RenderedDeck(slides=slides, footer=footer, warning=warning)
+    return RenderedDeck(slides=slides, footer=footer, warning=warning, lang=lang)
+
+
+def _images(
+    figures: list, formats: tuple[str, ...], lang: str, report: Progress
+) -> tuple[list[dict[str, bytes]], str | None]:
+    """The charts in `formats`, or none (with the install hint) when Chromium is missing."""
+    if not formats:
+        return [], None
+    try:
+        rendered = render_formats(
+            figures,
+            formats=formats,
+            width=SLIDE_IMAGE_WIDTH,
+            height=SLIDE_IMAGE_HEIGHT,
+            on_image=lambda n: report(0.05 + 0.8 * (n + 1) / len(figures), "charts"),
+        )
+    except ChromiumMissing:
+        log.warning("Chromium missing: exporting text-only slides", exc_info=True)
+        return [], translate("export.chromium_missing", lang)
+    return rendered, None
 
 
 def _chart(images: dict[str, bytes] | None) -> tuple[bytes | None, bytes | None]:
@@ -76,8 +86,8 @@ class ExportResult:
 
 def export_deck(deck: Deck, *, fmt: str, on_progress: Progress | None = None) -> ExportResult:
     """The deck as `pptx` or `pdf` bytes, with the warning (if any) to show the user."""
-    # Each writer's charts: pictures in the PPTX, vector drawings in the PDF.
-    writers = {"pptx": (build_pptx, ("png",)), "pdf": (build_pdf, pdf_chart_formats())}
+    # Each writer's charts: native charts in the PPTX (no images), vector drawings in the PDF.
+    writers = {"pptx": (build_pptx, ()), "pdf": (build_pdf, pdf_chart_formats())}
     if fmt not in writers:
         raise ValueError(f"unsupported deck format: {fmt}")
     writer, formats = writers[fmt]

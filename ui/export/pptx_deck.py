@@ -1,8 +1,10 @@
-"""The deck as a 16:9 PowerPoint file: real, editable text boxes; charts as pictures.
+"""The deck as a 16:9 PowerPoint file: real, editable text boxes and native charts.
 
 Each slide uses the "Title Only" layout, so its title is the slide's title
 placeholder (outline view, screen readers); the big number, its label, the
 sentence and the definition are text boxes; the definition is also the speaker note.
+Charts are PowerPoint charts built from the page's figure (`pptx_charts`), so a
+presenter can restyle them and read their numbers, and no browser is needed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
 from ui.export import layout
+from ui.export.pptx_charts import add_native_chart
 
 if TYPE_CHECKING:
     from pptx.slide import Slide as PptxSlide
@@ -33,7 +36,7 @@ def build_pptx(deck: RenderedDeck) -> bytes:
     for rendered in deck.slides:
         slide = presentation.slides.add_slide(presentation.slide_layouts[TITLE_ONLY_LAYOUT])
         if rendered.text.number:
-            _message_slide(slide, rendered)
+            _message_slide(slide, rendered, lang=deck.lang)
         else:
             _cover_slide(slide, rendered)
         _add_text(slide, layout.FOOTER, deck.footer, size=layout.SIZES["note"], colour=layout.MUTED)
@@ -44,20 +47,16 @@ def build_pptx(deck: RenderedDeck) -> bytes:
     return buffer.getvalue()
 
 
-def _message_slide(slide: PptxSlide, rendered: RenderedSlide) -> None:
+def _message_slide(slide: PptxSlide, rendered: RenderedSlide, *, lang: str) -> None:
     text = rendered.text
     _set_title(slide, text.title, layout.TITLE, layout.SIZES["title"])
     _add_text(slide, layout.NUMBER, text.number, size=layout.number_size(text.number), bold=True,
               colour=layout.ACCENT)  # fmt: skip
     _add_text(slide, layout.LABEL, text.number_label, size=layout.SIZES["label"])
-    box = layout.sentence_box(rendered.image is not None)
+    box = layout.sentence_box(rendered.figure is not None)
     _add_text(slide, box, text.sentence, size=layout.SIZES["sentence"])
-    if rendered.image is not None:
-        chart = layout.CHART
-        slide.shapes.add_picture(
-            io.BytesIO(rendered.image), Inches(chart.left), Inches(chart.top),
-            width=Inches(chart.width), height=Inches(chart.height),
-        )  # fmt: skip
+    if rendered.figure is not None:
+        add_native_chart(slide, rendered.figure, lang=lang)
     _add_text(slide, layout.NOTE, text.definition, size=layout.SIZES["note"], colour=layout.MUTED)
 
 
