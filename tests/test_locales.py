@@ -4,6 +4,7 @@ to a key or to the other language, and no `{placeholder}` is left unfilled."""
 from __future__ import annotations
 
 import json
+import re
 import string
 
 import pytest
@@ -43,3 +44,17 @@ def test_locale_file_has_no_empty_text_and_no_repeated_key(lang: str) -> None:
     keys = [key for key, _ in pairs]
     assert len(keys) == len(set(keys))
     assert [key for key, text in pairs if not str(text).strip()] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_sum_of_gaserop_targets_in_a_shared_text_is_given_as_an_example(lang: str) -> None:
+    """A definition is shown for every programme (a portfolio deck's Rondje Circulair
+    slide too), so GasErop!'s "13 + 10 = 23" in it is an example, never a statement."""
+    example = {"nl": "bijvoorbeeld", "en": "for example"}[lang]
+    stated = [
+        key
+        for key, text in catalog(lang).items()
+        for sum_ in re.findall(r"\(([^()]*\d+ \+ \d+ = \d+)\)", text)
+        if not sum_.startswith(example)
+    ]
+    assert stated == []
