@@ -142,6 +142,7 @@ def test_without_chromium_the_pdf_is_text_only_with_an_install_hint(
     result = export_deck(make_deck(), fmt="pdf")
     assert result.warning == translate("export.chromium_missing", "nl")
     assert "apt-get install chromium" in result.warning
+    assert "PowerPoint" in result.warning  # where the charts still are
     path = tmp_path / "deck.pdf"
     path.write_bytes(result.data)
     pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
