@@ -128,3 +128,18 @@ def test_the_varied_database_tests_what_it_should(varied):
     assert rows["Alleen doelen (fictief)"]["year"] == 2026
     assert rows["Alleen afgewezen (fictief)"]["last_period"] is None
     assert rows["Leeg (fictief)"]["year"] is None
+
+
+def test_one_pass_before_any_upload_at_all(database):
+    """A fresh install with one programme created ahead of its first upload: no reports of
+    any programme to group (the frames are empty), its year taken from its target."""
+    with session_scope(write=True) as session:
+        programme = Programme(name="Nieuw (fictief)")
+        session.add(programme)
+        session.flush()
+        session.add(Target(programme_id=programme.id, year=2025, measure="communities_started",
+                           value=4))  # fmt: skip
+    with session_scope() as session:
+        [row] = portfolio_rows(session)
+        assert [row] == per_programme_rows(session)
+    assert (row["year"], row["cumulative_target"], row["capacity_gap"]) == (2025, 4.0, 0)
