@@ -99,7 +99,7 @@ def test_template_history_and_undo_commands(database, tmp_path):
     path.write_bytes(filled_template("nl"))
     seed_actors()
     run(database, "import", str(path), "--as", LEAD)
-    history = json.loads(run(database, "history", "--json").stdout)
+    history = json.loads(run(database, "history", "--json", "--as", OFFICER).stdout)
     assert [(h["status"], h["uploaded_by"]) for h in history] == [("active", LEAD)]
     undone = run(database, "undo", str(history[0]["id"]), "--as", OFFICER, "--lang", "en")
     assert (undone.returncode, undone.stdout) == (

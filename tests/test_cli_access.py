@@ -46,7 +46,7 @@ def test_approve_lock_and_unlock_from_the_command_line(database, tmp_path):
     path = tmp_path / "q2.xlsx"
     path.write_bytes(filled_template("nl"))
     assert run(database, "import", str(path), "--as", LEAD).returncode == 0
-    [item] = json.loads(run(database, "history", "--json").stdout)
+    [item] = json.loads(run(database, "history", "--json", "--as", OFFICER).stdout)
     refused = run(database, "approve", str(item["id"]), "--as", LEAD)
     assert refused.returncode == 1
     approved = run(database, "approve", str(item["id"]), "--as", OFFICER, "--lang", "en")

@@ -4,7 +4,8 @@ Every command first brings the database up to date, so a fresh machine works.
 User errors are sentences in the chosen language on stderr, never tracebacks.
 Exit status of `import`: 0 valid (and applied unless --dry-run), 1 validation
 errors, 2 unreadable or unsupported file. Every write names its actor with
-`--as EMAIL` (checked against the roles in the database, see data_access.access.permissions):
+`--as EMAIL` (checked against the roles in the database, see data_access.access.permissions),
+and so does `history`, which lists only the imports that person may see:
 a missing `--as` exits 2 (usage), a refused actor exits 1 with the reason.
 
 Start-up is kept short (issue 14): this module imports only the standard library at
@@ -53,8 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="every programme as of its last quarter, and the totals")  # fmt: skip
     kpis.add_argument("--json", action="store_true")
     kpis.add_argument("--approved-only", action="store_true", help="count approved imports only")
-    history = commands.add_parser("history", help="list the imports")
+    history = commands.add_parser("history", help="list the imports the --as person may see")
     history.add_argument("--json", action="store_true")
+    history.add_argument("--as", dest="actor", required=True, help="e-mail of who looks")
     undo = commands.add_parser("undo", help="undo an import")
     undo.add_argument("batch_id", type=int)
     undo.add_argument("--as", dest="actor", required=True, help="e-mail of who undoes")
@@ -191,15 +193,22 @@ def run_kpis(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from data_access.access.history import list_imports
+    """The imports `--as` may see (access.history.imports_visible_to): the list names
+    files, uploaders and programmes, so a lead sees only the programmes they lead."""
+    from data_access.access.history import SEES_EVERY_IMPORT, imports_visible_to
+    from data_access.access.permissions import require, resolve_actor
     from data_access.core.db import session_scope
 
     with session_scope() as session:
-        imports = list_imports(session)
+        who = resolve_actor(session, args.actor)
+        require(who, "read")  # no role at all: refused, as on every other command
+        imports = imports_visible_to(session, actor=who)
     if args.json:
         print(json.dumps(imports, ensure_ascii=False, indent=2, default=str))
-    elif not imports:
+    elif not imports and who.roles & SEES_EVERY_IMPORT:
         print(translate("cli.no_imports", args.lang))
+    elif not imports:  # there may be imports, just none of this person's programmes
+        print(translate("cli.no_imports_visible", args.lang, email=who.email))
     for item in [] if args.json else imports:
         uploaded = item["uploaded_at"].strftime("%Y-%m-%d %H:%M")
         shown = {key: printable(str(item[key])) for key in ("period", "programme", "uploaded_by")}

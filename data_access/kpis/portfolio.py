@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from data_access.core.models import ImportBatch, Programme
-from data_access.core.state import reported_periods
-from data_access.kpis.summary import kpi_summary
+from data_access.core.state_counts import counted_periods
+from data_access.kpis.portfolio_figures import portfolio_figures
 
 SUMMED = ("started_this_year", "target_started_this_year", "cumulative_started",
           "cumulative_target", "completed", "participants", "granted", "spent",
@@ -23,16 +23,22 @@ SUMMED = ("started_this_year", "target_started_this_year", "cumulative_started",
 
 
 def portfolio_rows(session: Session) -> list[dict]:
-    """Every programme's headline figures as of its last reported quarter, by name."""
+    """Every programme's headline figures as of its last reported quarter, by name: all
+    programmes in one pass (data_access.kpis.portfolio_figures), figure for figure what
+    `kpi_summary` gives for each programme as of that quarter."""
+    programmes = session.execute(select(Programme.id, Programme.name).order_by(Programme.name))
+    programmes = programmes.all()
+    periods = counted_periods(session)
+    figures = portfolio_figures(session, [p for p, _ in programmes], periods)
+    statuses = _review_statuses(session)
     rows = []
-    for programme in session.execute(select(Programme).order_by(Programme.name)).scalars():
-        periods = reported_periods(session, programme_id=programme.id)
-        last = periods[-1] if periods else None
-        summary = kpi_summary(session, programme_id=programme.id, as_of=last)
-        row = {"programme_id": programme.id, "programme": programme.name, "last_period": last,
-               "last_status": _review_status(session, programme.id, last),
-               "year": summary["year"]}  # fmt: skip
-        row |= {key: _plain(summary[key]) for key in SUMMED}
+    for programme_id, name in programmes:
+        last = periods[programme_id][-1] if programme_id in periods else None
+        found = figures[programme_id]
+        status = statuses.get((programme_id, last))
+        row = {"programme_id": programme_id, "programme": name, "last_period": last,
+               "last_status": status, "year": found["year"]}  # fmt: skip
+        row |= {key: _plain(found[key]) for key in SUMMED}
         rows.append(row)
     return rows
 
@@ -62,20 +68,13 @@ def _whole(value: object) -> int | None:
 
 
 def _plain(value: object) -> object:
-    if isinstance(value, dict):  # participants per role: the total
-        return value["total"]
     if isinstance(value, float) and math.isnan(value):
         return None
     return value
 
 
-def _review_status(session: Session, programme_id: int, period: str | None) -> str | None:
-    if period is None:
-        return None
-    return session.execute(
-        select(ImportBatch.review_status).where(
-            ImportBatch.programme_id == programme_id,
-            ImportBatch.period == period,
-            ImportBatch.status == "active",
-        )
-    ).scalar_one_or_none()
+def _review_statuses(session: Session) -> dict[tuple[int, str], str]:
+    """(programme, period) → the review status of its active import."""
+    query = select(ImportBatch.programme_id, ImportBatch.period, ImportBatch.review_status)
+    found = session.execute(query.where(ImportBatch.status == "active"))
+    return {(programme_id, period): status for programme_id, period, status in found}

@@ -93,7 +93,7 @@ def test_an_import_and_an_approval_elsewhere_show_on_the_other_instance(
         main, {**BEFORE, "Gestart in 2024": "1 (geen doel)", "Totaal (cumulatief)": "24 van 23"}
     )
     # An approval: with "approved imports only", the Overview counts what officers approved.
-    history = json.loads(cli(database_url, "history", "--json"))
+    history = json.loads(cli(database_url, "history", "--json", "--as", OFFICER))
     sample_2023 = max(i["id"] for i in history if i["period"] == "2023-Q4")
     cli(database_url, "approve", str(sample_2023), "--as", OFFICER)
     overview(page, first, approved_view)  # the first instance caches these figures too

@@ -20,7 +20,7 @@ def test_history_prints_control_characters_of_a_file_name_escaped(database):
         funding=[funding(2023, 1, 1000, 10)],
     )
     apply_parsed(parsed, content=b"q1", file_name=HOSTILE_NAME, uploaded_by=LEAD)
-    done = run(database, "history")
+    done = run(database, "history", "--as", LEAD)
     assert done.returncode == 0
     [line] = done.stdout.splitlines()
     assert line.endswith(r" \x1b[2J\x1b[Hkwartaal\u202eslx.xlsx")
