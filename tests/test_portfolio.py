@@ -56,3 +56,12 @@ def test_kpis_portfolio_and_a_period_are_one_or_the_other(database, capsys):
         main(["kpis", "--portfolio", "--period", "2023-Q4"])
     assert refused.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("lang", "demand"), [("nl", "geplande en lopende"),
+                                              ("en", "planned and running")])  # fmt: skip
+def test_the_portfolio_note_counts_the_capacity_gap_as_kpis_define_it(lang, demand):
+    """kpis.md: planned + running communities minus capacity; the note said running only."""
+    from data_access.core.i18n import translate
+
+    assert f"{demand} " in translate("portfolio.help", lang)
