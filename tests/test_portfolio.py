@@ -61,7 +61,7 @@ def test_kpis_portfolio_and_a_period_are_one_or_the_other(database, capsys):
 @pytest.mark.parametrize(("lang", "demand"), [("nl", "geplande en lopende"),
                                               ("en", "planned and running")])  # fmt: skip
 def test_the_portfolio_note_counts_the_capacity_gap_as_kpis_define_it(lang, demand):
-    """kpis.md: planned + running communities minus capacity; the note said running only."""
+    """The figure is planned + running communities minus capacity; the note said running."""
     from data_access.core.i18n import translate
 
     assert f"{demand} " in translate("portfolio.help", lang)
