@@ -91,9 +91,10 @@ def _mark(row: dict) -> str:
 
 
 def completeness_legend() -> str:
-    """'✓ Goedgekeurd · … Ingediend · … · * te laat': what each mark in the grid says."""
+    """'✓ Goedgekeurd; … Ingediend; …; * te laat': what each mark in the grid says (a
+    semicolon between entries, since "·" is itself a mark: "not yet due")."""
     marks = [f"{mark} {t(f'completeness.status.{s}')}" for s, mark in STATUS_MARKS.items()]
-    return " · ".join([*marks, f"{LATE_MARK} {t('completeness.late')}"])
+    return "; ".join([*marks, f"{LATE_MARK} {t('completeness.late')}"])
 
 
 def _cell(row: dict) -> str:

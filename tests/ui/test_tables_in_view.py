@@ -105,10 +105,10 @@ def test_target_form_headers_are_short_words_and_the_note_names_them_in_full(
     ("lang", "expected", "hidden", "legend"),
     [("nl", ["Overzicht", "Programma", "Kwartaal", "Status", "Dat jaar", "Cumulatief", "Besteed"],
       ["Afgerond", "Deelnemers", "Toegekend", "Besteed totaal", "Tekort facilitatoren"],
-      "✓ Goedgekeurd · … Ingediend · ✗ Afgewezen · ⚠ Ontbreekt · · Nog niet verplicht · * te laat"),
+      "✓ Goedgekeurd; … Ingediend; ✗ Afgewezen; ⚠ Ontbreekt; · Nog niet verplicht; * te laat"),
      ("en", ["Overview", "Programme", "Quarter", "Status", "That year", "Cumulative", "Spent"],
       ["Completed", "Participants", "Granted", "Spent in all", "Facilitator capacity gap"],
-      "✓ Approved · … Submitted · ✗ Rejected · ⚠ Missing · · Not yet due · * late")],
+      "✓ Approved; … Submitted; ✗ Rejected; ⚠ Missing; · Not yet due; * late")],
 )  # fmt: skip
 def test_portfolio_shows_progress_and_money_and_the_last_year_and_a_half_of_reporting(
     sample_database, app, lang, expected, hidden, legend
