@@ -99,5 +99,5 @@ def test_admin_creates_lead_uploads_officer_approves_portfolio_shows_it(
     # late ("*"): it was uploaded today, long after its deadline.
     expect(cells.filter(has_text=re.compile("^✓$"))).to_have_count(1)
     expect(cells.filter(has_text=re.compile(r"^✓\*$"))).to_have_count(1)
-    expect(main.get_by_text(re.compile("^✓ Goedgekeurd · "))).to_be_visible()
+    expect(main.get_by_text(re.compile("^✓ Goedgekeurd; "))).to_be_visible()
     screenshot(page, "portfolio_1280")
