@@ -8,10 +8,13 @@ another process (`python -c`, as the command line or a second app instance would
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
+import plotly.graph_objects as go
 from sqlalchemy import event
 
 from data_access.access.targets import set_target
@@ -100,3 +103,29 @@ def test_a_rerun_on_unchanged_data_builds_no_chart_again_and_new_data_builds_it_
     rebuilt = cache.computations - before
     assert rebuilt["figure:ui.charts.progress.build_communities_vs_target_figure"] == 1
     assert rebuilt["figure:ui.charts.cumulative.build_cumulative_progress_figure"] == 1
+
+
+def test_a_chart_is_built_once_per_distinct_frame_and_anew_for_one_changed_value():
+    """The figure key fingerprints frames by their pickled bytes (cheaper than Streamlit's
+    hashing): a copy as a cached read returns it finds the built chart, one changed
+    value or another language builds a new one."""
+    cache.clear_all()
+    built: list[str] = []
+
+    def build(frame: pd.DataFrame, *, lang: str) -> go.Figure:
+        built.append(lang)
+        return go.Figure()
+
+    frame = pd.DataFrame({"year": [2022, 2023], "sector": ["Energie", "Circulair"],
+                          "communities": [13, 10], "share": [1.0, 0.5]})  # fmt: skip
+    cache.figure(build, frame, lang="nl")
+    cache.figure(build, pickle.loads(pickle.dumps(frame)), lang="nl")  # as st.cache_data returns
+    assert built == ["nl"]
+    changed = frame.copy()
+    changed.loc[1, "communities"] = 11
+    cache.figure(build, changed, lang="nl")
+    renamed = frame.copy()
+    renamed.loc[0, "sector"] = "Energietransitie"
+    cache.figure(build, renamed, lang="nl")
+    cache.figure(build, frame, lang="en")
+    assert built == ["nl", "nl", "nl", "en"]
