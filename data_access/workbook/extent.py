@@ -18,6 +18,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+import numpy as np
+
 from data_access.core.config import UploadLimits
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.zipcheck import member_pieces
@@ -86,8 +88,9 @@ class TextRuns:
                 return
         elif first == -1:
             return
-        for match in self.long_run.finditer(piece, first):
-            self._check(_chars(match.group()))
+        if _longest_between_brackets(piece, first) > self.limit:  # else no run can be too long
+            for match in self.long_run.finditer(piece, first):
+                self._check(_chars(match.group()))
         last_open, last_close = piece.rfind(b"<"), piece.rfind(b">")
         self.run = _chars(piece[last_close + 1 :]) if last_close > last_open else None
 
@@ -96,6 +99,14 @@ class TextRuns:
             raise WorkbookRefused(
                 "text_too_long", sheet=self.sheet, length=chars, max_chars=self.limit
             )
+
+
+def _longest_between_brackets(piece: bytes, start: int) -> int:
+    """Bytes between the two farthest-apart neighbouring `<`/`>` of `piece[start:]`:
+    a few array operations, where the regular expression spends time at every `>`."""
+    data = np.frombuffer(piece, np.uint8, offset=start)
+    brackets = np.flatnonzero((data == ord("<")) | (data == ord(">")))
+    return int(np.diff(brackets).max(initial=1)) - 1
 
 
 def _chars(data: bytes) -> int:
