@@ -14,8 +14,8 @@ import numpy as np
 
 PAD = bytes(16)  # room to look a few bytes past a piece's last `<c`
 CELL_OPEN = ord("<") | ord("c") << 8  # b"<c" read as a little-endian 16-bit number
-ODD_AFTER = np.frombuffer(b">\t\n\r", np.uint8)  # `<c>`, `<c\n`...: a cell written otherwise
 SPACE, QUOTE, SLASH, GT = b' "/>'
+TAB, NEWLINE, RETURN = b"\t\n\r"  # `<c>`, `<c\n`...: a cell written otherwise
 R, EQUALS = b"r="
 WIDTH = np.arange(11)  # up to 3 letters, 7 digits and the closing quote
 POWERS_10 = 10 ** np.arange(7, dtype=np.int64)[::-1]
@@ -35,7 +35,7 @@ def value_cells_extent(head: bytes) -> tuple[int, int] | None:
     data = np.frombuffer(head + PAD, np.uint8)
     opens = _pair_positions(head, CELL_OPEN)
     after = data[opens + 2]
-    if np.isin(after, ODD_AFTER).any():
+    if ((after == GT) | (after == TAB) | (after == NEWLINE) | (after == RETURN)).any():
         return None
     cells = opens[after == SPACE]
     if not (
@@ -61,12 +61,23 @@ def _pair_positions(head: bytes, pair: int) -> np.ndarray:
 
 
 def _reference_shape(window: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Leading letters (any case) and the digits right after them, per reference."""
-    upper = window & 0xDF
+    """Leading letters (any case, 4 meaning too many) and the digits right after them
+    (8 meaning too many), per reference."""
+    upper = window[:, :4] & 0xDF
     letter = (upper >= ord("A")) & (upper <= ord("Z"))
-    letters = letter[:, :4].cumprod(axis=1).sum(axis=1)
-    digit_or_letter = ((window >= ord("0")) & (window <= ord("9"))) | (letters[:, None] > WIDTH)
-    return letters, digit_or_letter.cumprod(axis=1).sum(axis=1) - letters
+    letters = np.zeros(len(window), dtype=np.intp)
+    leading = np.ones(len(window), dtype=bool)
+    for column in range(4):
+        leading &= letter[:, column]
+        letters += leading
+    digits = np.zeros(len(window), dtype=np.intp)
+    for count in (1, 2, 3):
+        rows = letters == count
+        if rows.any():
+            after = window[rows, count : count + 8]
+            digit = (after >= ord("0")) & (after <= ord("9"))
+            digits[rows] = np.where(digit.all(axis=1), 8, digit.argmin(axis=1))
+    return letters, digits
 
 
 def _closes_with_a_value(
