@@ -197,8 +197,10 @@ def choice_lookup(choices: dict[str, tuple[str, str]]) -> dict[str, str]:
 
 def parse_choice(cells: Cells, choices: dict[str, tuple[str, str]]) -> Parsed:
     """A Dutch or English label, any case, surrounding spaces ignored -> its code."""
-    normal = cells.text.str.replace(r"\s+", " ", regex=True).str.casefold()
-    codes = normal.map(choice_lookup(choices))
+    distinct = pd.Series(cells.text.unique(), dtype="str")  # a few labels, many rows
+    normal = distinct.str.replace(r"\s+", " ", regex=True).str.casefold()
+    code_of = dict(zip(distinct.tolist(), normal.map(choice_lookup(choices)).tolist(), strict=True))
+    codes = cells.text.map(code_of)
     values = codes.astype(object).where(codes.notna(), None)
     return Parsed(values, codes.isna() & ~cells.blank)
 
