@@ -18,8 +18,6 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-import numpy as np
-
 from data_access.core.config import UploadLimits
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.zipcheck import member_pieces
@@ -88,7 +86,7 @@ class TextRuns:
                 return
         elif first == -1:
             return
-        if _longest_between_brackets(piece, first) > self.limit:  # else no run can be too long
+        if _may_hold_a_long_run(piece, first, self.limit):  # else no run can be too long
             for match in self.long_run.finditer(piece, first):
                 self._check(_chars(match.group()))
         last_open, last_close = piece.rfind(b"<"), piece.rfind(b">")
@@ -101,12 +99,16 @@ class TextRuns:
             )
 
 
-def _longest_between_brackets(piece: bytes, start: int) -> int:
-    """Bytes between the two farthest-apart neighbouring `<`/`>` of `piece[start:]`:
-    a few array operations, where the regular expression spends time at every `>`."""
-    data = np.frombuffer(piece, np.uint8, offset=start)
-    brackets = np.flatnonzero((data == ord("<")) | (data == ord(">")))
-    return int(np.diff(brackets).max(initial=1)) - 1
+def _may_hold_a_long_run(piece: bytes, start: int, limit: int) -> bool:
+    """False when every stretch of (limit + 2) // 2 bytes of `piece[start:]`, laid end
+    to end, holds a `<` or `>`: a run of more than `limit` bytes would hold one such
+    stretch whole. A few searches per piece, each stopping at its first bracket."""
+    block = max(1, (limit + 2) // 2)
+    for begin in range(start, len(piece) - block + 1, block):
+        end = begin + block
+        if piece.find(b"<", begin, end) == -1 and piece.find(b">", begin, end) == -1:
+            return True
+    return False
 
 
 def _chars(data: bytes) -> int:
