@@ -32,12 +32,13 @@ from data_access.core.models import (
     Programme,
     Sector,
 )
-from data_access.imports.bulk_insert import bulk_insert
+from data_access.imports.bulk_insert import bulk_insert, bulk_insert_columns
 from data_access.imports.plan import ImportPlan
 from data_access.workbook.schema import normalise_name
 
 COMMUNITY_FIELDS = ("name", "start_date", "end_date", "status", "employees", "managers",
                     "students", "teachers", "question", "champion", "midterm_check")  # fmt: skip
+NAMED_FIELDS = ("company", "municipality", "field_lab", "facilitator")
 FACILITATOR_FIELDS = ("organisation", "trained_on", "status", "hours_per_week", "max_concurrent")
 
 
@@ -178,33 +179,52 @@ def _write_communities(
         normalise_name(name): row_id
         for row_id, name in session.execute(select(Municipality.id, Municipality.name))
     }
-    sectors = _sector_ids(session)
-    batch_id, period = batch.id, batch.period  # ORM attributes: read once, not per row
-    reports = []
-    for r in rows:
-        municipality_id = municipalities.get(normalise_name(r["municipality"] or ""))
-        field_lab, facilitator = r["field_lab"], r["facilitator"]
-        report = {name: r[name] for name in COMMUNITY_FIELDS}
-        report.update(
-            batch_id=batch_id,
-            period=period,
-            community_id=codes[r["code"]],
-            host_organisation_id=hosts[normalise_name(r["company"])],
-            sector_id=sectors[r["sector"]],
-            municipality_id=municipality_id,
-            municipality_text=None if municipality_id else r["municipality"],
-            field_lab_id=labs[normalise_name(field_lab)] if field_lab else None,
-            facilitator_id=facilitators[normalise_name(facilitator)] if facilitator else None,
-        )
-        reports.append(report)
-    _insert(session, CommunityReport.__table__, reports)
+    ids = {"hosts": hosts, "labs": labs, "facilitators": facilitators,
+           "municipalities": municipalities, "sectors": _sector_ids(session)}  # fmt: skip
+    community_ids = [codes[r["code"]] for r in rows]
+    reports = _community_report_columns(rows, batch, community_ids, ids)
+    bulk_insert_columns(session, CommunityReport.__table__, reports)
     report_ids = _report_ids(session, CommunityReport.__table__, "community_id", batch.id)
     links = [
-        {"report_id": report_ids[report["community_id"]], "partner_id": partner_id}
-        for report, r in zip(reports, rows, strict=True)
+        {"report_id": report_ids[community_id], "partner_id": partner_id}
+        for community_id, r in zip(community_ids, rows, strict=True)
         for partner_id in {partners[normalise_name(p)] for p in r["education_partners"] or []}
     ]
     _insert(session, CommunityReportPartner.__table__, links)
+
+
+def _community_report_columns(
+    rows: list[dict], batch: ImportBatch, community_ids: list[int], ids: dict[str, dict]
+) -> dict[str, list]:
+    """The community reports a column at a time, lookups resolved to their ids."""
+    named = {key: [r[key] for r in rows] for key in NAMED_FIELDS}
+    municipality_ids = _by_name([m or "" for m in named["municipality"]], ids["municipalities"].get)
+    return {name: [r[name] for r in rows] for name in COMMUNITY_FIELDS} | {
+        "batch_id": [batch.id] * len(rows),
+        "period": [batch.period] * len(rows),
+        "community_id": community_ids,
+        "host_organisation_id": _by_name(named["company"], ids["hosts"].__getitem__),
+        "sector_id": [ids["sectors"][r["sector"]] for r in rows],
+        "municipality_id": municipality_ids,
+        "municipality_text": [
+            None if known else name
+            for known, name in zip(municipality_ids, named["municipality"], strict=True)
+        ],
+        "field_lab_id": _by_name(named["field_lab"], ids["labs"].__getitem__, none_if_blank=True),
+        "facilitator_id": _by_name(
+            named["facilitator"], ids["facilitators"].__getitem__, none_if_blank=True
+        ),
+    }
+
+
+def _by_name(names: list, lookup: Callable, *, none_if_blank: bool = False) -> list:
+    """`lookup(normalise_name(name))` per row (None for a blank name if `none_if_blank`),
+    each distinct name normalised and looked up once, not once per row."""
+    ids = {
+        name: None if none_if_blank and not name else lookup(normalise_name(name))
+        for name in set(names)
+    }
+    return [ids[name] for name in names]
 
 
 def _write_funding(session: Session, plan: ImportPlan, batch: ImportBatch, programme_id) -> None:

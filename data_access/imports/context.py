@@ -8,6 +8,7 @@ and "Saxion" are one partner.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -92,8 +93,11 @@ def _spelling(name: object, known: dict[str, str]) -> object:
 
 def _check_facilitators(parsed: ParsedWorkbook, frame: pd.DataFrame, known: dict) -> None:
     """A community's facilitator must be in the Facilitators sheet or already known."""
+    unknown = _remembered(
+        lambda n: isinstance(n, str) and n.strip() and normalise_name(n) not in known
+    )
     for excel_row, name in zip(frame["excel_row"], frame["facilitator"], strict=True):
-        if isinstance(name, str) and name.strip() and normalise_name(name) not in known:
+        if unknown(name):
             parsed.add(
                 "unknown_facilitator",
                 sheet_key="communities",
@@ -102,8 +106,25 @@ def _check_facilitators(parsed: ParsedWorkbook, frame: pd.DataFrame, known: dict
                 name=name.strip(),
             )
     parsed.communities = frame.assign(
-        facilitator=frame["facilitator"].map(lambda n: _spelling(n, known))
+        facilitator=frame["facilitator"].map(_remembered(lambda n: _spelling(n, known)))
     )
+
+
+def _remembered(function):
+    """`function`, worked out once per distinct argument (100,000 rows name a few hundred
+    facilitators); an unhashable argument is worked out each time."""
+    done: dict = {}
+
+    def remembered(value):
+        try:
+            return done[value]
+        except KeyError:
+            result = done[value] = function(value)
+            return result
+        except TypeError:
+            return function(value)
+
+    return remembered
 
 
 def _check_partners(session: Session, parsed: ParsedWorkbook, frame: pd.DataFrame) -> None:
@@ -111,13 +132,22 @@ def _check_partners(session: Session, parsed: ParsedWorkbook, frame: pd.DataFram
     known = {normalise_name(n): n for n in session.execute(select(EducationPartner.name)).scalars()}
     first_seen: dict[str, tuple[str, int]] = {}
     spelled = []
+    done: dict[tuple, list] = {}  # the same few lists on many rows: each spelled once
     for excel_row, names in zip(frame["excel_row"], frame["education_partners"], strict=True):
+        names = names if isinstance(names, list | tuple) else []
+        key_of_row = tuple(names)
+        with contextlib.suppress(TypeError):  # an equal list of names seen before
+            if key_of_row in done:
+                spelled.append(done[key_of_row].copy())
+                continue
         row_names = []
-        for name in names if isinstance(names, list | tuple) else []:
+        for name in names:
             key = normalise_name(name)
             if key not in known and key not in first_seen:
                 first_seen[key] = (str(name).strip(), int(excel_row))
             row_names.append(known.get(key) or first_seen[key][0])
+        if all(type(name) is str for name in names):  # names only: equal means the same
+            done[key_of_row] = row_names.copy()
         spelled.append(row_names)
     for name, excel_row in first_seen.values():
         parsed.add(

@@ -7,6 +7,7 @@ means the same figures, not the same Python types.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -88,17 +89,24 @@ def clean_column(series: pd.Series, kind: str) -> list:
 
 
 def _clean_lists(values: list) -> list:
-    """`clean_value` of list cells, each distinct list worked out once (a new list per row)."""
+    """`clean_value` of list cells, each distinct list worked out once (a new list per row).
+
+    Only lists of names are remembered, so a list found equal to a remembered one holds
+    names too and cleans the same; the check runs once per distinct list, not per row."""
     done: dict[tuple, list] = {}
     cleaned = []
     for value in values:
-        if not isinstance(value, list | tuple) or not all(type(v) is str for v in value):
-            cleaned.append(clean_value(value, schema.LIST))
-            continue
-        key = tuple(value)  # names only: equal tuples clean to equal lists
-        if key not in done:
-            done[key] = _clean_list(value)
-        cleaned.append(done[key].copy())
+        if isinstance(value, list | tuple):
+            key = tuple(value)
+            with contextlib.suppress(TypeError):  # unhashable items: cleaned below
+                if key in done:
+                    cleaned.append(done[key].copy())
+                    continue
+            if all(type(v) is str for v in value):
+                done[key] = _clean_list(value)
+                cleaned.append(done[key].copy())
+                continue
+        cleaned.append(clean_value(value, schema.LIST))
     return cleaned
 
 

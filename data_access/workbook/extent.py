@@ -86,8 +86,9 @@ class TextRuns:
                 return
         elif first == -1:
             return
-        for match in self.long_run.finditer(piece, first):
-            self._check(_chars(match.group()))
+        if _may_hold_a_long_run(piece, first, self.limit):  # else no run can be too long
+            for match in self.long_run.finditer(piece, first):
+                self._check(_chars(match.group()))
         last_open, last_close = piece.rfind(b"<"), piece.rfind(b">")
         self.run = _chars(piece[last_close + 1 :]) if last_close > last_open else None
 
@@ -96,6 +97,18 @@ class TextRuns:
             raise WorkbookRefused(
                 "text_too_long", sheet=self.sheet, length=chars, max_chars=self.limit
             )
+
+
+def _may_hold_a_long_run(piece: bytes, start: int, limit: int) -> bool:
+    """False when every stretch of (limit + 2) // 2 bytes of `piece[start:]`, laid end
+    to end, holds a `<` or `>`: a run of more than `limit` bytes would hold one such
+    stretch whole. A few searches per piece, each stopping at its first bracket."""
+    block = max(1, (limit + 2) // 2)
+    for begin in range(start, len(piece) - block + 1, block):
+        end = begin + block
+        if piece.find(b"<", begin, end) == -1 and piece.find(b">", begin, end) == -1:
+            return True
+    return False
 
 
 def _chars(data: bytes) -> int:

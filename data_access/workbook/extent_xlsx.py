@@ -13,18 +13,22 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 
+import numpy as np
+
 from data_access.core.config import UploadLimits
 from data_access.workbook.extent import Extent, TextRuns, attribute, judge, pieces_of, scan_tags
+from data_access.workbook.extent_cells import value_cells_extent
 
 TAG = re.compile(rb"<(?:[\w.-]+:)?(c|row)(\s[^>]*?)?(/?)>")
-SHARED_REF = re.compile(rb'\st="s"[^>]*>\s*<(?:[\w.-]+:)?v>\s*(\d+)\s*<')
+# `t="s"` first, the white space before it checked behind: the engine then skips to the
+# literal, where `\st="s"` made it stop at every space of the sheet.
+SHARED_REF = re.compile(rb't="s"(?<=\st="s")[^>]*>\s*<(?:[\w.-]+:)?v>\s*(\d+)\s*<')
 STRING_ITEM = re.compile(rb"<(?:[\w.-]+:)?si\b.*?</(?:[\w.-]+:)?si>", re.DOTALL)
+# The same, after as much text as possible: the last match, where the tail starts.
+LAST_SHARED_REF = re.compile(rb"(?s:.*)" + SHARED_REF.pattern)
+LAST_STRING_ITEM = re.compile(rb"(?s:.*)" + STRING_ITEM.pattern, re.DOTALL)
+LONGEST_INDEX = 9  # digits; a longer index is past any list of shared strings
 CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})$")
-# Cells as Excel, LibreOffice and openpyxl write them: unprefixed, `r` first, so the
-# pattern starts with a literal that the regular-expression engine skips to quickly.
-PLAIN_CELL, NAMED_CELL = b"<c ", b'<c r="'
-ODD_CELLS = (b"<c>", b"<c\t", b"<c\n", b"<c\r", b":c ", b":c>")  # any of these: cell by cell
-VALUE_CELL_REF = re.compile(rb'<c r="([A-Za-z]{1,3})(\d{1,7})"[^>]*?(?<!/)>')  # not `/>`
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 SHARED_STRINGS = "xl/sharedStrings.xml"
 MAX_SMALL_PART = 16 * 1024 * 1024  # workbook.xml and its relationships
@@ -34,9 +38,10 @@ def check_xlsx(content: bytes, archive: zipfile.ZipFile, *, limits: UploadLimits
     """Refuse the workbook if any sheet's grid or text is beyond the limits."""
     names = set(archive.namelist())
     lengths = _shared_string_lengths(content, archive, limits) if SHARED_STRINGS in names else []
+    sizes = np.array(lengths, dtype=np.int64)
     for sheet, part in _sheet_parts(archive).items():
         if part in names:
-            judge(_sheet_extent(content, archive, part, sheet, lengths, limits), limits)
+            judge(_sheet_extent(content, archive, part, sheet, sizes, limits), limits)
 
 
 def _shared_string_lengths(
@@ -49,11 +54,9 @@ def _shared_string_lengths(
     for piece in pieces_of(content, archive, SHARED_STRINGS):
         runs.feed(piece)
         text = tail + piece
-        end = 0
-        for match in STRING_ITEM.finditer(text):
-            lengths.append(match.end() - match.start())
-            end = match.end()
-        tail = text[end:]
+        items = STRING_ITEM.findall(text)
+        lengths.extend(map(len, items))
+        tail = text[LAST_STRING_ITEM.match(text).end() :] if items else text
         if len(tail) > 16 * limits.max_text_chars + 65536:  # one item, endless rich-text runs
             runs.run = len(tail)
             runs.feed(b"")
@@ -65,19 +68,19 @@ def _sheet_extent(
     archive: zipfile.ZipFile,
     part: str,
     sheet: str,
-    lengths: list[int],
+    sizes: np.ndarray,
     limits: UploadLimits,
 ) -> Extent:
     """The fast scan when every cell names its reference (Excel, LibreOffice, openpyxl
     write them all); otherwise the cell-by-cell one, which follows unnamed cells."""
     extent = Extent(sheet)
     runs = TextRuns(sheet, limits.max_text_chars)
-    if _referenced_extent(_counting_refs(content, archive, part, extent, lengths), extent, runs):
+    if _referenced_extent(_counting_refs(content, archive, part, extent, sizes), extent, runs):
         return extent
     extent = Extent(sheet)
     runs = TextRuns(sheet, limits.max_text_chars)
     row, column = 0, 0
-    pieces = _counting_refs(content, archive, part, extent, lengths)
+    pieces = _counting_refs(content, archive, part, extent, sizes)
     for match, _ in scan_tags(pieces, TAG, runs):
         attributes = match.group(2) or b""
         if match.group(1) == b"row":
@@ -95,13 +98,12 @@ def _sheet_extent(
 
 
 def _referenced_extent(pieces, extent: Extent, runs: TextRuns) -> bool:
-    """Rows and columns of the value cells' own references, found a piece at a time by
-    one regular expression (250,000 rows in seconds, not minutes of Python per cell).
+    """Rows and columns of the value cells' own references, a piece at a time, with array
+    operations (data_access/workbook/extent_cells.py): 250,000 rows in about a second.
 
     False as soon as a cell lacks its `r` (its position then depends on the cells
     before it, which only the cell-by-cell scan follows) or is written otherwise.
     """
-    letters: set[bytes] = set()
     tail = b""
     for piece in itertools.chain(pieces, [None]):
         text = tail + (piece or b"")
@@ -111,31 +113,34 @@ def _referenced_extent(pieces, extent: Extent, runs: TextRuns) -> bool:
             if cut == -1 or len(text) - cut > 64 * 1024:  # inside a long text: no tag pending
                 cut = len(text)
         head, tail = text[:cut], text[cut:]
-        if head.count(PLAIN_CELL) != head.count(NAMED_CELL) or any(o in head for o in ODD_CELLS):
+        found = value_cells_extent(head)
+        if found is None:
             return False
-        found = VALUE_CELL_REF.findall(head)
-        if found:
-            columns, rows = zip(*found, strict=True)
-            letters.update(columns)
-            extent.see(max(map(int, rows)), 1)
-    for column in letters:
-        extent.see(1, _column_number(column.decode()))
+        extent.see(*found)
     return True
 
 
-def _counting_refs(content, archive, part, extent: Extent, lengths: list[int]):
+def _counting_refs(content, archive, part, extent: Extent, sizes: np.ndarray):
     """The part's pieces, adding the shared strings each piece references to the text."""
     tail = b""
     for piece in pieces_of(content, archive, part):
         text = tail + piece
         end = 0
-        for match in SHARED_REF.finditer(text):
-            index = int(match.group(1))
-            extent.text_bytes += lengths[index] if index < len(lengths) else 0
-            end = match.end()
+        indexes = SHARED_REF.findall(text)
+        if indexes:
+            extent.text_bytes += _referenced_bytes(indexes, sizes)
+            end = LAST_SHARED_REF.match(text).end()
         keep = max(end, len(text) - 256)  # a reference cut by the boundary is seen next time
         tail = text[keep:]
         yield piece
+
+
+def _referenced_bytes(indexes: list[bytes], sizes: np.ndarray) -> int:
+    """Bytes of the shared strings at `indexes` (digits as written); none past the list."""
+    if max(map(len, indexes)) > LONGEST_INDEX:
+        indexes = [index for index in indexes if len(index) <= LONGEST_INDEX]
+    numbers = np.array(indexes, dtype=bytes).astype(np.int64)
+    return int(sizes[numbers[numbers < len(sizes)]].sum())
 
 
 def _column_number(letters: str) -> int:

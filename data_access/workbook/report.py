@@ -5,6 +5,7 @@ the parameters of its message. Messages are rendered from data_access/locales
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -72,6 +73,18 @@ class WorkbookRefused(Exception):
         return self.issue().message(lang)
 
 
+FRAME_KEYS = ("communities", "facilitators", "funding")
+PACKED = "_date_columns_packed"
+
+
+def _all_dates(column: pd.Series) -> bool:
+    """An object column of `datetime.date` (not datetime) and None only, with a date."""
+    if column.dtype != object:
+        return False
+    kinds = set(map(type, column))
+    return dt.date in kinds and kinds <= {dt.date, type(None)}
+
+
 @dataclass
 class ParsedWorkbook:
     """What the validator read from a workbook, in canonical form.
@@ -107,6 +120,29 @@ class ParsedWorkbook:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def __getstate__(self) -> dict:
+        """Pickled (the worker sends it back whole): columns of `datetime.date` travel as
+        datetime64, a third of the time of pickling 100,000 date objects each."""
+        state = self.__dict__.copy()
+        packed = {}
+        for key in FRAME_KEYS:
+            frame = state[key]
+            dates = [] if frame is None else [c for c in frame.columns if _all_dates(frame[c])]
+            if dates:
+                state[key] = frame.assign(**{c: pd.to_datetime(frame[c]) for c in dates})
+                packed[key] = dates
+        return state | {PACKED: packed}
+
+    def __setstate__(self, state: dict) -> None:
+        packed = state.pop(PACKED, {})
+        for key, dates in packed.items():
+            frame = state[key]
+            stamps = {c: frame[c] for c in dates}
+            state[key] = frame.assign(
+                **{c: s.dt.date.astype(object).where(s.notna(), None) for c, s in stamps.items()}
+            )
+        self.__dict__.update(state)
 
     @property
     def facilitator_names(self) -> set[str]:

@@ -87,10 +87,24 @@ class Cells:
 
 
 def _as_text(raw: pd.Series, kinds: pd.Series) -> pd.Series:
-    text = raw.astype("str").str.strip().where(raw.notna(), "")
+    """Each cell as `str()` gives it, trimmed; whole numbers without `.0`, dates as ISO
+    and datetimes without a midnight time. Dates and whole numbers are converted as a
+    column (`str()` of 100,000 dates takes 0.1 s), everything else as pandas does."""
     floats = kinds.isin([float])
+    whole = pd.Series(False, index=raw.index)
     if floats.any():
         whole = floats & raw.where(floats, 0.5).map(float.is_integer, na_action="ignore")
+    dates = kinds.isin([dt.date])  # `date` only: a datetime keeps its time
+    other = ~(whole | dates)
+    if other.all():
+        text = raw.astype("str").str.strip().where(raw.notna(), "")
+    else:
+        text = pd.Series("", index=raw.index, dtype="str")
+        if other.any():
+            rest = raw[other]
+            text[other] = rest.astype("str").str.strip().where(rest.notna(), "")
+        if dates.any():
+            text[dates] = pd.to_datetime(raw[dates]).astype("str")  # all midnight: ISO dates
         if whole.any():
             text[whole] = _whole_numbers_as_text(raw[whole])
     stamps = kinds.isin([dt.datetime])
@@ -197,8 +211,10 @@ def choice_lookup(choices: dict[str, tuple[str, str]]) -> dict[str, str]:
 
 def parse_choice(cells: Cells, choices: dict[str, tuple[str, str]]) -> Parsed:
     """A Dutch or English label, any case, surrounding spaces ignored -> its code."""
-    normal = cells.text.str.replace(r"\s+", " ", regex=True).str.casefold()
-    codes = normal.map(choice_lookup(choices))
+    distinct = pd.Series(cells.text.unique(), dtype="str")  # a few labels, many rows
+    normal = distinct.str.replace(r"\s+", " ", regex=True).str.casefold()
+    code_of = dict(zip(distinct.tolist(), normal.map(choice_lookup(choices)).tolist(), strict=True))
+    codes = cells.text.map(code_of)
     values = codes.astype(object).where(codes.notna(), None)
     return Parsed(values, codes.isna() & ~cells.blank)
 
