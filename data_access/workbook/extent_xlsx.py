@@ -20,12 +20,25 @@ from data_access.workbook.extent import Extent, TextRuns, attribute, judge, piec
 from data_access.workbook.extent_cells import value_cells_extent
 
 TAG = re.compile(rb"<(?:[\w.-]+:)?(c|row)(\s[^>]*?)?(/?)>")
-# `t="s"` first, the white space before it checked behind: the engine then skips to the
-# literal, where `\st="s"` made it stop at every space of the sheet.
-SHARED_REF = re.compile(rb't="s"(?<=\st="s")[^>]*>\s*<(?:[\w.-]+:)?v>\s*(\d+)\s*<')
+# Excel's own spelling, `t="s"` first (the engine then skips to the literal) and every
+# stretch bounded, so that a hostile run of them costs little; used only when it finds
+# every `t="s"` of the piece (see `_shared_refs`).
+SHARED_REF = re.compile(
+    rb't="s"(?<=\st="s")[^>]{0,512}>\s{0,512}<(?:[\w.-]+:)?v>\s{0,64}(\d{1,64})\s{0,64}<'
+)
 STRING_ITEM = re.compile(rb"<(?:[\w.-]+:)?si\b.*?</(?:[\w.-]+:)?si>", re.DOTALL)
+# Any spelling XML allows (single quotes, white space around "=", a ">" inside another
+# attribute's value), all read by calamine as a shared string: the cell's start tag is
+# followed attribute by attribute, so every scan stops at the next "<" (linear on any
+# input). Four times slower than the literal on Excel's files, so the fallback.
+ANY_SHARED_REF = re.compile(
+    rb"""<(?:[\w.-]+:)?c(?=[^<]*?\st\s*=\s*["']s["'])"""
+    rb"""(?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*+"|'[^'<]*+'))*+\s*>\s*<(?:[\w.-]+:)?v>\s*(\d+)\s*<"""
+)
+CHECKED_BEFORE_END = 2048  # bytes: a reference starting later may be cut by the boundary
 # The same, after as much text as possible: the last match, where the tail starts.
 LAST_SHARED_REF = re.compile(rb"(?s:.*)" + SHARED_REF.pattern)
+LAST_ANY_SHARED_REF = re.compile(rb"(?s:.*)" + ANY_SHARED_REF.pattern)
 LAST_STRING_ITEM = re.compile(rb"(?s:.*)" + STRING_ITEM.pattern, re.DOTALL)
 LONGEST_INDEX = 9  # digits; a longer index is past any list of shared strings
 CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})$")
@@ -125,14 +138,35 @@ def _counting_refs(content, archive, part, extent: Extent, sizes: np.ndarray):
     tail = b""
     for piece in pieces_of(content, archive, part):
         text = tail + piece
-        end = 0
-        indexes = SHARED_REF.findall(text)
+        indexes, end = _shared_refs(text)
         if indexes:
             extent.text_bytes += _referenced_bytes(indexes, sizes)
-            end = LAST_SHARED_REF.match(text).end()
         keep = max(end, len(text) - 256)  # a reference cut by the boundary is seen next time
         tail = text[keep:]
         yield piece
+
+
+def _shared_refs(text: bytes) -> tuple[list[bytes], int]:
+    """The shared-string indexes `text` references, and where the last reference ends.
+
+    Excel's spelling is read with the fast literal pattern when every `"s"` of the piece
+    is a `t="s"`, no `'s'` occurs, and the pattern matched every `t="s"` (but those in the
+    last bytes, which a boundary may cut). Any other spelling, a ">" inside an attribute
+    or a hostile run falls back to the exact pattern.
+    """
+    literal = text.count(b't="s"')
+    if literal == text.count(b'"s"') and b"'s'" not in text:
+        indexes = SHARED_REF.findall(text)
+        if len(indexes) == literal or _all_matched_but_near_the_end(text, len(indexes)):
+            return indexes, (LAST_SHARED_REF.match(text).end() if indexes else 0)
+    indexes = ANY_SHARED_REF.findall(text)
+    return indexes, (LAST_ANY_SHARED_REF.match(text).end() if indexes else 0)
+
+
+def _all_matched_but_near_the_end(text: bytes, matched: int) -> bool:
+    checked = max(len(text) - CHECKED_BEFORE_END, 0)
+    before = matched - len(SHARED_REF.findall(text, checked))
+    return before == text.count(b't="s"', 0, checked + 4)  # those starting before `checked`
 
 
 def _referenced_bytes(indexes: list[bytes], sizes: np.ndarray) -> int:

@@ -36,15 +36,16 @@ def xlsx_far_cell(column: str = "XFD", row: int = 250_000) -> bytes:
 
 
 def xlsx_shared_string(
-    length: int = 10_000_000, references: int = 100, *, noise: bool = False
+    length: int = 10_000_000, references: int = 100, *, noise: bool = False, type_: str = 't="s"'
 ) -> bytes:
-    """One huge shared string referenced by many cells (noise: random text, no zip ratio)."""
+    """One huge shared string referenced by many cells (noise: random text, no zip ratio;
+    `type_`: how each cell says it holds a shared string, in any spelling XML allows)."""
     if noise:
         raw = random.Random(11).randbytes(length * 3 // 4 + 3)
         text = base64.b64encode(raw)[:length]
     else:
         text = b"x" * length
-    cells = "".join(f'<c r="B{n}" t="s"><v>0</v></c>' for n in range(2, references + 2))
+    cells = "".join(f'<c r="B{n}" {type_}><v>0</v></c>' for n in range(2, references + 2))
     rows = "".join(
         f'<row r="{n}">{c}</row>' for n, c in enumerate(cells.split("</c>")[:-1], start=2)
     ).replace("</row>", "</c></row>")

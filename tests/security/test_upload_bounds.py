@@ -193,3 +193,18 @@ def test_a_doctype_in_an_xml_part_is_refused_whatever_its_name():
         validate_workbook(content, "q.xlsx")
 
     assert refused.value.code == "xml_entities"
+
+
+@pytest.mark.parametrize(
+    "type_", ["t='s'", 't = "s"', "t=\n's'", 't\t=\t"s"', 't="s" x=">"', "x='>' t='s'"]
+)
+def test_shared_string_references_count_in_every_spelling_xml_allows(type_):
+    """calamine reads `t='s'`, spaces around "=" and a ">" inside another attribute's value
+    as shared strings too, so the text they would materialise counts the same as Excel's
+    own `t="s"`."""
+    content = hostile.xlsx_shared_string(100, 50, type_=type_)
+    with pytest.raises(WorkbookRefused) as refused:
+        validate_workbook(content, "f.xlsx", limits=UploadLimits(max_text_bytes=4000))
+    assert refused.value.code == "too_much_text"
+    within = validate_workbook(content, "f.xlsx", limits=UploadLimits(max_text_bytes=10_000))
+    assert "Leergemeenschappen" in within.sheet_names.values()
