@@ -26,7 +26,10 @@ TAG = re.compile(rb"<(?:[\w.-]+:)?(c|row)(\s[^>]*?)?(/?)>")
 SHARED_REF = re.compile(
     rb't="s"(?<=\st="s")[^>]{0,512}>\s{0,512}<(?:[\w.-]+:)?v>\s{0,64}(\d{1,64})\s{0,64}<'
 )
-STRING_ITEM = re.compile(rb"<(?:[\w.-]+:)?si\b.*?</(?:[\w.-]+:)?si>", re.DOTALL)
+# A shared string's start and end tags: an item runs from a start to the first end after
+# it (as `<si\b.*?</si>` would), found by pairing the tags rather than by a lazy match
+# that a run of start tags without an end made scan the rest of the piece each time.
+STRING_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?si\b")
 # Any spelling XML allows (single quotes, white space around "=", a ">" inside another
 # attribute's value), all read by calamine as a shared string: the cell's start tag is
 # followed attribute by attribute, so every scan stops at the next "<" (linear on any
@@ -39,7 +42,6 @@ CHECKED_BEFORE_END = 2048  # bytes: a reference starting later may be cut by the
 # The same, after as much text as possible: the last match, where the tail starts.
 LAST_SHARED_REF = re.compile(rb"(?s:.*)" + SHARED_REF.pattern)
 LAST_ANY_SHARED_REF = re.compile(rb"(?s:.*)" + ANY_SHARED_REF.pattern)
-LAST_STRING_ITEM = re.compile(rb"(?s:.*)" + STRING_ITEM.pattern, re.DOTALL)
 LONGEST_INDEX = 9  # digits; a longer index is past any list of shared strings
 CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})$")
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -67,13 +69,27 @@ def _shared_string_lengths(
     for piece in pieces_of(content, archive, SHARED_STRINGS):
         runs.feed(piece)
         text = tail + piece
-        items = STRING_ITEM.findall(text)
-        lengths.extend(map(len, items))
-        tail = text[LAST_STRING_ITEM.match(text).end() :] if items else text
+        found, end = _string_items(text)
+        lengths.extend(found)
+        tail = text[end:]
         if len(tail) > 16 * limits.max_text_chars + 65536:  # one item, endless rich-text runs
             runs.run = len(tail)
             runs.feed(b"")
     return lengths
+
+
+def _string_items(text: bytes) -> tuple[list[int], int]:
+    """The byte length of each whole `<si>…</si>` in `text`, and where the last one ends."""
+    lengths: list[int] = []
+    start, end = None, 0
+    for tag in STRING_TAG.finditer(text):
+        if not tag.group(1):
+            start = tag.start() if start is None else start
+        elif start is not None and text.startswith(b">", tag.end()):
+            end = tag.end() + 1
+            lengths.append(end - start)
+            start = None
+    return lengths, end
 
 
 def _sheet_extent(

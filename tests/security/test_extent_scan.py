@@ -1,6 +1,7 @@
 """The array scan of `.xlsx` value cells (extent_cells.py) finds exactly what the regular
 expression it replaced found: the same last row and column, the same fallback to the
-cell-by-cell scan, on cells as Excel writes them and on broken, cut and odd ones."""
+cell-by-cell scan, on cells as Excel writes them and on broken, cut and odd ones; and the
+shared-string items are paired as the lazy pattern before them found them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from data_access.core.config import UploadLimits
 from data_access.workbook.extent_cells import value_cells_extent
+from data_access.workbook.extent_xlsx import _string_items
 from data_access.workbook.report import WorkbookRefused
 from data_access.workbook.validate import validate_workbook
 from tests.security import hostile_files as hostile
@@ -83,3 +85,20 @@ def test_shared_string_references_are_counted_across_pieces_exactly():
     with pytest.raises(WorkbookRefused) as refused:
         validate_workbook(content, "f.xlsx", limits=UploadLimits(max_text_bytes=total - 1))
     assert refused.value.code == "too_much_text"
+
+
+# The shared-string items before: a lazy match, which a run of start tags without an end
+# made scan the rest of the piece once per tag (17 s for 64 KB of "<si").
+STRING_ITEM = re.compile(rb"<(?:[\w.-]+:)?si\b.*?</(?:[\w.-]+:)?si>", re.DOTALL)
+LAST_STRING_ITEM = re.compile(rb"(?s:.*)" + STRING_ITEM.pattern, re.DOTALL)
+STRING_ATOMS = (b"<si>", b"</si>", b"<x:si>", b"</x:si>", b"<si ", b"</si >", b"<sis>",
+                b"</si", b">", b"abc", b"<t>", b"</t>", b"<", b"/")  # fmt: skip
+
+
+def test_shared_string_items_are_paired_as_the_lazy_pattern_found_them():
+    rnd = random.Random(3)
+    for _ in range(5000):
+        text = b"".join(rnd.choices(STRING_ATOMS, k=rnd.randint(0, 30)))
+        items = STRING_ITEM.findall(text)
+        end = LAST_STRING_ITEM.match(text).end() if items else 0
+        assert _string_items(text) == ([len(item) for item in items], end), text
