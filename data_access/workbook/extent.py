@@ -117,7 +117,11 @@ def _chars(data: bytes) -> int:
 
 
 def scan_tags(pieces, pattern: re.Pattern[bytes], runs: TextRuns):
-    """Yield (match, offset of the text it is in) over streamed XML; cut tags are kept whole."""
+    """Yield (match, offset of the text it is in) over streamed XML; cut tags are kept whole.
+
+    A tag ends with ">", so each search stops after the last one: a run of tag starts
+    with no ">" after them would otherwise be scanned to the end once per start.
+    """
     tail, offset = b"", 0
     for piece in pieces:
         runs.feed(piece)
@@ -125,10 +129,10 @@ def scan_tags(pieces, pattern: re.Pattern[bytes], runs: TextRuns):
         cut = text.rfind(b"<")
         if cut == -1 or len(text) - cut > 64 * 1024:  # inside a long text: no tag pending
             cut = len(text)
-        for match in pattern.finditer(text, 0, cut):
+        for match in pattern.finditer(text, 0, min(cut, text.rfind(b">") + 1)):
             yield match, offset
         tail, offset = text[cut:], offset + cut
-    for match in pattern.finditer(tail):
+    for match in pattern.finditer(tail, 0, tail.rfind(b">") + 1):
         yield match, offset
 
 
