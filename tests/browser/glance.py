@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tests.browser.helpers import IDLE_APP
+from tests.browser.helpers import IDLE_APP, open_dropdown
 from tests.conftest import PROJECT_ROOT
 
 WIDTHS = (1024, 1280)
@@ -62,7 +62,7 @@ def tour(
 
 def _open_first_review(page) -> None:
     """Goedkeuren: choose the waiting import, so its review tables are on the page too."""
-    page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first.click()
+    open_dropdown(page, page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first)
     page.get_by_role("option").first.click()
     page.get_by_test_id("stMain").get_by_test_id("stTable").first.wait_for(timeout=LOAD_MS)
     page.wait_for_selector(IDLE_APP, timeout=LOAD_MS)

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import serve_on
-from tests.browser.helpers import screenshot, wait_for_app
+from tests.browser.helpers import open_dropdown, screenshot, wait_for_app
 from tests.browser.test_upload_flow_browser import XLSX, download_template, fill_in
 from tests.conftest import DATABASES
 
@@ -61,7 +61,7 @@ def upload(main, content: bytes, file_name: str) -> None:
 def choose_and_confirm(main, option: str, button: str = "Goedkeuren en vergrendelen") -> None:
     """Choose a submitted import (nothing is preselected), then act and confirm the dialog."""
     page = main.page
-    main.get_by_test_id("stSelectbox").first.click()
+    open_dropdown(page, main.get_by_test_id("stSelectbox").first)
     page.get_by_role("option", name=re.compile(re.escape(option))).click()
     wait_for_app(page)
     main.get_by_role("button", name=button).click()

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.glance import URL_PATHS
-from tests.browser.helpers import screenshot, wait_for_app
+from tests.browser.helpers import open_dropdown, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def test_a_filtered_map_survives_a_reload_and_opens_the_same_from_its_link(page,
     wait_for_app(page)
     expect(_map_metric(page)).to_have_text("23")
     sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_test_id("stMultiSelect").first.click()
+    open_dropdown(page, sidebar.get_by_test_id("stMultiSelect").first)
     page.get_by_role("option", name="Circulariteit").click()
     page.keyboard.press("Escape")
     wait_for_app(page)

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import BROWSER_DATABASES, serve_on
-from tests.browser.helpers import IDLE_APP, screenshot, wait_for_app
+from tests.browser.helpers import IDLE_APP, open_dropdown, screenshot, wait_for_app
 from tests.browser.test_approval_flow_browser import choose_and_confirm, open_as, upload
 from tests.browser.test_upload_flow_browser import download_template, fill_in
 from tests.ui.test_access_pages import with_programme
@@ -54,7 +54,7 @@ def test_admin_creates_lead_uploads_officer_approves_portfolio_shows_it(
     expect(main.get_by_text(f"Programma {NAME} is aangemaakt.")).to_be_visible()
     wait_for_app(page)  # saving reruns the page once more (st.rerun)
     lead_form = main.get_by_test_id("stForm").last
-    lead_form.get_by_test_id("stSelectbox").click()
+    open_dropdown(page, lead_form.get_by_test_id("stSelectbox"))
     page.get_by_role("option", name=NAME).click()
     lead_form.get_by_label("E-mailadres van de trekker").fill(LEAD)
     lead_form.get_by_role("button", name="Trekker aanwijzen").click()
@@ -73,7 +73,7 @@ def test_admin_creates_lead_uploads_officer_approves_portfolio_shows_it(
     main = open_as(page, own_app_url, "goedkeuren", OFFICER)
     nav = page.get_by_test_id("stSidebarNav")
     expect(nav.get_by_text("Goedkeuren (3)")).to_be_visible()
-    main.get_by_test_id("stSelectbox").first.click()
+    open_dropdown(page, main.get_by_test_id("stSelectbox").first)
     page.get_by_role("option", name=re.compile("#7 · 2024-Q1")).click()
     wait_for_app(page)
     expect(main.get_by_text("Effect op de kerncijfers")).to_be_visible()
