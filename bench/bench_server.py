@@ -23,12 +23,10 @@ import argparse
 import asyncio
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
+import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
@@ -41,13 +39,12 @@ BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.reliability.cpu import process_cpu_seconds  # noqa: E402
+from tests.browser.conftest import serve_app  # noqa: E402
+from tests.reliability.cpu import process_cpu_seconds, server_pid  # noqa: E402
+from tests.reliability.load_driver import DASHBOARD_PAGES as PAGES  # noqa: E402
+from tests.reliability.load_driver import PERIODS  # noqa: E402
 from ui.run_timing import RUN_LOG_ENV, read_run_log  # noqa: E402
 
-# The pages a viewer (demo mode's first user) sees; "" is the default page (Overview).
-PAGES = ["", "sectoren", "facilitatoren", "financiering", "vergelijken",
-         "leergemeenschappen", "kaart"]  # fmt: skip
-PERIODS = ["2022-Q2", "2022-Q4", "2023-Q2", "2023-Q4"]
 SECTORS = [None, "energy_transition", "circularity"]
 LANGUAGES = ["nl", "en"]
 GOALS = {"cpu_per_action": 0.1, "p95_seconds": 0.25}
@@ -60,44 +57,6 @@ class Tally:
 
     actions: list[tuple[str, float]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
-    """`python -m ui.serve` in demo mode on a fresh copy of the sample data."""
-    database = folder / "server_sample.sqlite3"
-    database.unlink(missing_ok=True)
-    environment = os.environ | {
-        "DATABASE_URL": f"sqlite:///{database}",
-        "LC_MONITOR_DEMO": "1",
-        "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",
-        RUN_LOG_ENV: str(folder / "server_runs.jsonl"),
-    }
-    (folder / "server_runs.jsonl").unlink(missing_ok=True)
-    subprocess.run([sys.executable, "-m", "data_access", "seed-sample"], cwd=ROOT,
-                   env=environment, check=True, stdout=subprocess.DEVNULL)  # fmt: skip
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "ui.serve", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://{url}/_stcore/health", timeout=2):
-                return server, url
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("the server did not become healthy within 60 s")
 
 
 def rerun_message(page: str, query: dict[str, str]) -> bytes:
@@ -216,18 +175,17 @@ def main() -> int:
     if args.smoke:
         args.sessions, args.seconds, args.think = 2, 3, [0.5]
     args.out.mkdir(parents=True, exist_ok=True)
-    server, url = start_server(args.out)
+    log = args.out / "server_runs.jsonl"
+    # The server as deployed (no file watcher), writing each run's time to the run log.
+    os.environ |= {"STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none", RUN_LOG_ENV: str(log)}
     rows = []
-    try:
+    with serve_app(Path(tempfile.mkdtemp(dir=args.out))) as base_url:
+        url, pid = base_url.removeprefix("http://"), server_pid(base_url)
         asyncio.run(_warm(url))  # the first run after a start imports every page
         for think in args.think:
-            log = args.out / "server_runs.jsonl"
             log.unlink(missing_ok=True)
-            row = measure(url, server.pid, args.sessions, args.seconds, think)
+            row = measure(url, pid, args.sessions, args.seconds, think)
             rows.append(row | run_log_figures(log))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     text = table(rows)
     print(text)
     for row in rows:
