@@ -8,7 +8,7 @@ import streamlit as st
 
 from data_access.core.exports import to_excel_bytes
 from data_access.kpis.completeness import quarters_in_view
-from data_access.kpis.portfolio import portfolio_totals
+from data_access.kpis.portfolio import paired_totals
 from ui.components import XLSX_MIME
 from ui.format import format_count, format_euro
 from ui.i18n import t, tn
@@ -112,24 +112,6 @@ SHOWN_WIDTHS = {"open": 68, "programme": 100, "last_period": 64, "status": 82,
 # The grid shows a mark per quarter for the last year and a half, where something can
 # still be done; the earlier quarters are in the column menu, and every quarter in words
 # in the download.
-# A figure shown against a target: (figure, its target).
-PAIRS = (("started_this_year", "target_started_this_year"),
-         ("cumulative_started", "cumulative_target"),
-         ("spent_this_year", "target_budget_this_year"))  # fmt: skip
-
-
-def paired_totals(rows: list[dict]) -> dict:
-    """The totals, where a figure that stands beside its target adds only the programmes
-    that have that target: a programme without targets would otherwise read as progress
-    ("51 van 28"). With no target anywhere the figure is the plain sum, shown alone."""
-    totals = portfolio_totals(rows)
-    for figure, target in PAIRS:
-        with_target = [row for row in rows if row[target] is not None]
-        if with_target:
-            totals[figure] = sum(row[figure] for row in with_target)
-    return totals
-
-
 QUARTERS_SHOWN = 6
 GRID_WIDTHS = {"programme": 130, "quarter": 70}
 

@@ -52,6 +52,24 @@ def portfolio_totals(rows: list[dict]) -> dict:
     return totals
 
 
+# A figure shown against a target: (figure, its target).
+PAIRS = (("started_this_year", "target_started_this_year"),
+         ("cumulative_started", "cumulative_target"),
+         ("spent_this_year", "target_budget_this_year"))  # fmt: skip
+
+
+def paired_totals(rows: list[dict]) -> dict:
+    """The totals, where a figure that stands beside its target adds only the programmes
+    that have that target: a programme without targets would otherwise read as progress
+    ("51 van 28"). With no target anywhere the figure is the plain sum, shown alone."""
+    totals = portfolio_totals(rows)
+    for figure, target in PAIRS:
+        with_target = [row for row in rows if row[target] is not None]
+        if with_target:
+            totals[figure] = sum(row[figure] for row in with_target)
+    return totals
+
+
 def portfolio_report(session: Session) -> dict:
     """The province-wide figures for `kpis --portfolio` and the deck: every programme's row
     and the totals, counts and euros rounded to whole numbers (half up), JSON-able."""

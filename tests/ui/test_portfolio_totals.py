@@ -3,7 +3,8 @@ programmes: a programme without targets must not read as progress towards the ot
 
 from __future__ import annotations
 
-from ui.portfolio_view import paired_totals, portfolio_table
+from data_access.kpis.portfolio import paired_totals
+from ui.portfolio_view import portfolio_table
 
 FIGURES = dict(completed=0, participants=0, granted=0.0, spent=0.0, capacity_gap=0,
                last_period="2024-Q1", last_status="approved", year=2024)  # fmt: skip
